@@ -1,0 +1,43 @@
+/* dict.h — dicts in CPython 3.11's compact ordered layout: a 48-byte header
+ * and a keys object holding an index table and the entries in insertion
+ * order (sys.getsizeof: 64 empty; the keys table grows as CPython's does).
+ * Instances of user classes keep attributes in a "managed" dict whose keys
+ * are shared by the class (see dict_new_managed). */
+#ifndef MEMPY_DICT_H
+#define MEMPY_DICT_H
+
+#include "object.h"
+
+typedef struct DictKeys DictKeys;
+typedef struct DictValues DictValues;
+
+typedef struct {
+    Object base;
+    ssize_t used;
+    uint64_t version;
+    DictKeys *keys;
+    DictValues *values;         /* split table values, or NULL */
+} DictObject;
+
+Object *dict_new(void);
+Object *dict_getitem(Object *d, Object *key);          /* borrowed; NULL if absent, no error raised
+                                                          (a failing __eq__/__hash__ is swallowed) */
+Object *dict_getitem_err(Object *d, Object *key);      /* borrowed; NULL: absent (no error) or error set */
+Object *dict_getitem_str(Object *d, const char *key);  /* borrowed */
+int dict_setitem(Object *d, Object *key, Object *value); /* increfs both */
+int dict_setitem_str(Object *d, const char *key, Object *value);
+int dict_delitem(Object *d, Object *key);              /* KeyError if absent */
+int dict_contains(Object *d, Object *key);             /* 1, 0, -1 */
+/* Iterates: start with *pos = 0; returns 0 at the end; key and value borrowed. */
+int dict_next(Object *d, ssize_t *pos, Object **key, Object **value);
+ssize_t dict_size(Object *d);
+Object *dict_keys_list(Object *d);
+Object *dict_values_list(Object *d);
+Object *dict_items_list(Object *d);
+Object *dict_copy(Object *d);
+int dict_update(Object *d, Object *other);             /* dict.update(other) */
+int dict_merge(Object *d, Object *other, int override);
+void dict_clear(Object *d);
+Object *dict_pop(Object *d, Object *key, Object *deflt); /* deflt NULL: KeyError */
+
+#endif

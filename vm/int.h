@@ -1,0 +1,53 @@
+/* int.h — arbitrary-precision integers in CPython 3.11's layout: a signed
+ * digit count in the size field (its sign is the number's sign, 0 for zero)
+ * and 30-bit digits, least significant first.  -5..256 are preallocated.
+ * bool is a subclass whose two instances are True and False. */
+#ifndef MEMPY_INT_H
+#define MEMPY_INT_H
+
+#include "object.h"
+
+typedef uint32_t digit;
+typedef uint64_t twodigits;
+#define INT_SHIFT 30
+#define INT_BASE ((digit)1 << INT_SHIFT)
+#define INT_MASK ((digit)(INT_BASE - 1))
+
+typedef struct {
+    VarObject base;
+    digit digits[1];
+} IntObject;
+
+#define INT_IS_SMALL(v) ((v) >= -5 && (v) <= 256)
+/* Returns 1 and sets *out when [o] (an int) fits a C long; else 0. */
+int int_fits_long(Object *o, long *out);
+
+Object *int_from_long(long v);
+Object *int_from_ssize(ssize_t v);
+Object *int_from_ulong(unsigned long v);
+Object *int_from_double(double d);             /* OverflowError / ValueError for inf / nan */
+/* Parses [len] bytes as int() does in [base] (0: prefix decides, as for a
+ * literal); underscores between digits allowed; surrounding whitespace
+ * allowed.  ValueError: "invalid literal for int() with base 10: '...'" */
+Object *int_from_string(const char *s, ssize_t len, int base);
+long int_as_long(Object *o);                   /* -1 + OverflowError if too big */
+ssize_t int_as_ssize(Object *o);
+double int_as_double(Object *o);               /* -1.0 + OverflowError if too big */
+Object *int_to_decimal(Object *o);             /* str(o); ValueError over int_max_str_digits */
+Object *int_format_base(Object *o, int base, bool alternate); /* bin/oct/hex: "0x1f" */
+int int_sign(Object *o);                       /* -1, 0, 1 */
+int int_compare(Object *a, Object *b);         /* -1, 0, 1 */
+hash_t int_hash(Object *o);
+Object *int_divmod(Object *a, Object *b);      /* tuple */
+Object *int_format_spec(Object *o, Object *spec); /* int.__format__ */
+
+typedef IntObject BoolObject;
+extern IntObject True_obj, False_obj;
+#define True ((Object *)&True_obj)
+#define False ((Object *)&False_obj)
+static inline Object *bool_from(int v) { Object *r = v ? True : False; INCREF(r); return r; }
+
+void int_init(void);                           /* builds the small-int cache */
+void int_fini(void);
+
+#endif

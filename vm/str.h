@@ -1,0 +1,103 @@
+/* str.h — str objects in CPython 3.11's compact layout (PEP 393): the
+ * characters are stored right after the header, one byte each when all are
+ * below 128 (ASCII) or 256 (latin-1), two or four bytes otherwise, always
+ * followed by a NUL.  Indexing is O(1).  ASCII strings have a 48-byte header
+ * (sys.getsizeof("") == 49); the others a 72-byte one holding a cached UTF-8
+ * copy (sys.getsizeof("é") == 74).  str hashes are SipHash-1-3 with a zero
+ * key, equal to CPython's under PYTHONHASHSEED=0. */
+#ifndef MEMPY_STR_H
+#define MEMPY_STR_H
+
+#include "object.h"
+
+enum { STR_KIND_1 = 1, STR_KIND_2 = 2, STR_KIND_4 = 4 };
+
+typedef struct {
+    Object base;
+    ssize_t length;             /* in code points */
+    hash_t hash;                /* -1 until computed */
+    struct {
+        unsigned int interned:2;
+        unsigned int kind:3;    /* STR_KIND_* */
+        unsigned int compact:1;
+        unsigned int ascii:1;
+        unsigned int ready:1;
+    } state;
+    void *wstr;                 /* unused; keeps CPython's layout */
+} StrObject;
+
+typedef struct {
+    StrObject base;
+    ssize_t utf8_length;
+    char *utf8;                 /* cached UTF-8 copy or NULL (mem_malloc'd) */
+    ssize_t wstr_length;
+} CompactStrObject;
+
+#define STR_LEN(o) (((StrObject *)(o))->length)
+#define STR_KIND(o) (((StrObject *)(o))->state.kind)
+#define STR_IS_ASCII(o) (((StrObject *)(o))->state.ascii)
+/* Pointer to the characters. */
+#define STR_DATA(o) (STR_IS_ASCII(o) ? (void *)((StrObject *)(o) + 1) \
+                                     : (void *)((CompactStrObject *)(o) + 1))
+static inline uint32_t str_read(Object *s, ssize_t i)
+{
+    void *d = STR_DATA(s);
+    switch (STR_KIND(s)) {
+    case STR_KIND_1: return ((uint8_t *)d)[i];
+    case STR_KIND_2: return ((uint16_t *)d)[i];
+    default: return ((uint32_t *)d)[i];
+    }
+}
+
+/* A new string of [len] code points able to hold characters up to
+ * [maxchar]; its characters are to be written with str_write. */
+Object *str_new(ssize_t len, uint32_t maxchar);
+void str_write(Object *s, ssize_t i, uint32_t ch);
+Object *str_from_utf8(const char *s, ssize_t len);   /* UnicodeDecodeError on bad bytes */
+Object *str_from_cstr(const char *s);
+Object *str_from_char(uint32_t ch);                  /* cached for latin-1 */
+Object *str_from_format(const char *fmt, ...);       /* the formats of err_format */
+/* UTF-8 of [s], cached in the object (borrowed; valid while s lives).
+ * [len] may be NULL.  NULL + UnicodeEncodeError for lone surrogates. */
+const char *str_as_utf8(Object *s, ssize_t *len);
+Object *str_concat(Object *a, Object *b);
+Object *str_join(Object *sep, Object *iterable);
+Object *str_substr(Object *s, ssize_t start, ssize_t end);
+bool str_eq(Object *a, Object *b);                   /* both str */
+int str_eq_cstr(Object *s, const char *c);           /* 1 if equal */
+int str_compare(Object *a, Object *b);               /* -1, 0, 1 by code point */
+hash_t str_hash(Object *s);
+Object *str_repr(Object *s);
+ssize_t str_find_char(Object *s, uint32_t ch, ssize_t start, ssize_t end);
+/* Interning: replaces *p by the interned string equal to it. */
+void str_intern(Object **p);
+Object *str_intern_cstr(const char *s);              /* new ref to the interned string */
+Object *str_format_spec(Object *o, Object *spec);    /* str.__format__ */
+void str_fini(void);                                 /* drops the interned table */
+
+/* Builds a str piece by piece. */
+typedef struct {
+    char *buf;                  /* UTF-8 so far (mem_malloc'd) */
+    ssize_t len, cap;
+    uint32_t maxchar;
+    ssize_t nchars;
+} StrBuilder;
+void sb_init(StrBuilder *b);
+int sb_add_utf8(StrBuilder *b, const char *s, ssize_t len);
+int sb_add_cstr(StrBuilder *b, const char *s);
+int sb_add_char(StrBuilder *b, uint32_t ch);
+int sb_add_str(StrBuilder *b, Object *s);
+int sb_add_repr(StrBuilder *b, Object *o);           /* repr(o) */
+Object *sb_finish(StrBuilder *b);                    /* the str; frees the builder */
+void sb_discard(StrBuilder *b);
+
+/* bytes: CPython's layout (sys.getsizeof(b"") == 33). */
+typedef struct {
+    VarObject base;
+    hash_t hash;
+    char data[1];               /* size + 1 bytes, NUL-terminated */
+} BytesObject;
+Object *bytes_from(const char *s, ssize_t len);
+#define BYTES_DATA(o) (((BytesObject *)(o))->data)
+
+#endif
