@@ -173,6 +173,8 @@ struct Type {
     Object *slot_names;         /* heap types with __slots__: tuple of names */
     void *shared_keys;          /* heap types: keys of the managed dict */
     ssize_t slots_offset;       /* offset of the first __slots__ slot, or 0 */
+    ssize_t dictoffset;         /* offset of an instance dict pointer, or 0 */
+    ssize_t weaklistoffset;     /* offset of the weakref list pointer, or 0 */
     unsigned int version;       /* bumped on every change of the type's dict */
 };
 

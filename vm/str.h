@@ -8,6 +8,7 @@
 #ifndef MEMPY_STR_H
 #define MEMPY_STR_H
 
+#include <stdarg.h>
 #include "object.h"
 
 enum { STR_KIND_1 = 1, STR_KIND_2 = 2, STR_KIND_4 = 4 };
@@ -57,6 +58,7 @@ Object *str_from_utf8(const char *s, ssize_t len);   /* UnicodeDecodeError on ba
 Object *str_from_cstr(const char *s);
 Object *str_from_char(uint32_t ch);                  /* cached for latin-1 */
 Object *str_from_format(const char *fmt, ...);       /* the formats of err_format */
+Object *str_from_vformat(const char *fmt, va_list ap); /* the same, with a va_list */
 /* UTF-8 of [s], cached in the object (borrowed; valid while s lives).
  * [len] may be NULL.  NULL + UnicodeEncodeError for lone surrogates. */
 const char *str_as_utf8(Object *s, ssize_t *len);
