@@ -1,0 +1,871 @@
+/* obmalloc.c — the small-block allocator ("pymalloc"): arenas, pools and
+ * blocks; the arena map that tells its blocks from the system's; the
+ * system allocator wrapper that counts raw bytes; the counters behind
+ * sys._debugmallocstats(); the heap checker.
+ *
+ * Requests of 1..512 bytes from the mem and object domains are served here;
+ * anything larger (and zero-byte requests) goes to malloc.
+ *
+ *   OS: mmap / munmap, 256 KiB at a time, aligned on 256 KiB
+ *    |
+ *    v
+ *   arena (256 KiB) = 64 pools of 4 KiB, handed out in address order
+ *   +--------+--------+--------+--------+-- ... --+---------------------+
+ *   | pool 0 | pool 1 | pool 2 | pool 3 |         |  never used yet     |
+ *   | used   | full   | empty  | used   |         |                     |
+ *   +--------+--------+--------+--------+-- ... --+---------------------+
+ *   ^ arena base = pool 0                          ^ pool_address
+ *                                                    (the high water mark)
+ *
+ *   pool (4 KiB): a 48-byte header, then blocks of one size class
+ *   +--------+-------+-------+-------+-------+- - - - - - - - -+------+
+ *   | header | blk 0 | blk 1 | blk 2 | blk 3 |  not carved yet  | tail |
+ *   |        | used  | free  | used  | free  |                  |      |
+ *   +--------+-------+-------+-------+-------+- - - - - - - - -+------+
+ *                     ^   |           ^   |  ^
+ *    freeblock -------|---|-----------+   |  nextoffset: the next block to
+ *                     +---|---------------+  carve; blocks are cut lazily,
+ *                         v                  the last one at maxnextoffset
+ *                        NULL
+ *
+ *   freeblock -> blk 3 -> blk 1 -> NULL: a freed block is pushed at the
+ *   front; its first word holds the link.  The tail is what is left when
+ *   4096 - 48 is not a multiple of the block size.
+ *
+ *   Size classes: a request of n bytes gets a block of n rounded up to 8.
+ *
+ *       request      block  class          request      block  class
+ *        1 ..   8       8      0          257 .. 264     264     32
+ *        9 ..  16      16      1                 ...
+ *       17 ..  24      24      2          505 .. 512     512     63
+ *
+ *   Pool states and the lists that hold them:
+ *
+ *     used   some blocks in use, some free: on usedpools[class], a doubly
+ *            linked list; malloc takes the first free block of its head
+ *     full   every block in use: on no list; freeing one of its blocks
+ *            puts the pool back at the front of usedpools[class]
+ *     empty  no block in use: on its arena's freepools list, ready for any
+ *            class (a pool reused for its old class keeps its free list)
+ *
+ *   Arenas: the arena objects live in the arenas[] table (a pool finds its
+ *   arena through arenaindex).  Arenas with a free pool are on
+ *   usable_arenas, doubly linked through nextarena/prevarena and sorted by
+ *   nfreepools, fewest first: new pools come from the most-used arena so
+ *   that the least-used ones can drain.  nfp2lasta[k] is the last arena
+ *   with k free pools, which keeps the list sorted in O(1).  A wholly free
+ *   arena is unmapped, except one kept as a spare so that a loop that
+ *   allocates and frees across an arena boundary does not map and unmap
+ *   on every turn.
+ *
+ *   The arena map: free() must tell our blocks from the system's without
+ *   reading memory that is not ours.  Arenas are aligned on 256 KiB, so the
+ *   high 46 bits of an address name the one arena it could belong to.  A
+ *   three-level radix tree over those bits (16 + 16 + 14 on 64-bit, split as
+ *   CPython 3.11 splits its own) keeps one flag per arena-sized slot of the
+ *   address space; its nodes are mapped on first use, and a lookup is three
+ *   loads.
+ */
+#include "obmalloc.h"
+
+#include <malloc.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+#define ALIGNMENT_SHIFT 3
+#define ARENA_BITS 18
+#define ARENA_MASK ((uintptr_t)MEM_ARENA_SIZE - 1)
+#define POOL_MASK ((uintptr_t)MEM_POOL_SIZE - 1)
+#define INDEX2SIZE(i) (((size_t)(i) + 1) << ALIGNMENT_SHIFT)
+#define POOL_OVERHEAD ((sizeof(Pool) + MEM_ALIGNMENT - 1) & ~(size_t)(MEM_ALIGNMENT - 1))
+#define NBLOCKS(i) ((MEM_POOL_SIZE - POOL_OVERHEAD) / INDEX2SIZE(i))
+#define POOL_OF(p) ((Pool *)((uintptr_t)(p) & ~POOL_MASK))
+#define NO_CLASS 0xffffffffu    /* szidx of a pool that never held blocks */
+
+_Static_assert(MEM_ARENA_SIZE == (size_t)1 << ARENA_BITS, "arena size");
+_Static_assert(MEM_ALIGNMENT == 1 << ALIGNMENT_SHIFT, "alignment");
+
+/* A free block: its first word links it to the next free block. */
+typedef struct Block {
+    struct Block *next;
+} Block;
+
+/* The header at the start of every pool. */
+typedef struct Pool {
+    uint32_t ref;               /* blocks in use */
+    uint32_t szidx;             /* size class, NO_CLASS when never used */
+    Block *freeblock;           /* first free block; NULL when full */
+    struct Pool *nextpool;      /* usedpools[szidx], or the arena's freepools */
+    struct Pool *prevpool;      /* usedpools[szidx] only */
+    uint32_t arenaindex;        /* this pool's arena in arenas[] */
+    uint32_t nextoffset;        /* offset of the next block never carved */
+    uint32_t maxnextoffset;     /* offset of the last block that fits */
+} Pool;
+
+/* The bookkeeping of one arena (a slot of the arenas[] table). */
+typedef struct ArenaObject {
+    uintptr_t address;          /* base of the mapping; 0 when the slot is unused */
+    uint8_t *pool_address;      /* first pool never handed out */
+    unsigned nfreepools;        /* empty pools plus pools never handed out */
+    Pool *freepools;            /* empty pools, linked through nextpool */
+    struct ArenaObject *nextarena;  /* usable_arenas, or the unused slots */
+    struct ArenaObject *prevarena;  /* usable_arenas only */
+} ArenaObject;
+
+/* ---- the arena map (radix tree) ---- */
+
+#if UINTPTR_MAX > 0xffffffffu
+#define POINTER_BITS 64
+#else
+#define POINTER_BITS 32
+#endif
+#define MAP_KEY_BITS (POINTER_BITS - ARENA_BITS)
+#define MAP_TOP_BITS ((MAP_KEY_BITS + 2) / 3)
+#define MAP_MID_BITS MAP_TOP_BITS
+#define MAP_BOT_BITS (MAP_KEY_BITS - MAP_TOP_BITS - MAP_MID_BITS)
+#define MAP_TOP_SHIFT (POINTER_BITS - MAP_TOP_BITS)
+#define MAP_MID_SHIFT (ARENA_BITS + MAP_BOT_BITS)
+#define MAP_MID_MASK (((uintptr_t)1 << MAP_MID_BITS) - 1)
+#define MAP_BOT_MASK (((uintptr_t)1 << MAP_BOT_BITS) - 1)
+
+typedef struct MapBot {
+    uint8_t is_arena[(size_t)1 << MAP_BOT_BITS];
+} MapBot;
+
+typedef struct MapMid {
+    MapBot *bot[(size_t)1 << MAP_MID_BITS];
+} MapMid;
+
+static MapMid *map_root[(size_t)1 << MAP_TOP_BITS];
+
+/* ---- the allocator's state ---- */
+
+static struct {
+    Pool *usedpools[MEM_NCLASSES];
+    ArenaObject *arenas;        /* the table of arena objects */
+    unsigned maxarenas;         /* its length */
+    ArenaObject *unused_arena_objects;
+    ArenaObject *usable_arenas;
+    ArenaObject *nfp2lasta[MEM_POOLS_PER_ARENA + 1];
+    size_t narenas_current;
+    size_t narenas_highwater;
+    size_t ntimes_arena_allocated;
+    size_t map_mid_nodes;
+    size_t map_bot_nodes;
+    size_t raw_bytes;
+} heap;
+
+/* Maps [size] bytes of zeroed memory, or returns NULL. */
+static void *os_map(size_t size)
+{
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+/* Maps one arena aligned on its own size, or returns NULL.  The first try
+ * usually lands aligned (the kernel places a mapping right below the last
+ * one); otherwise map twice the size and trim both ends. */
+static void *os_map_arena(void)
+{
+    uint8_t *p = os_map(MEM_ARENA_SIZE);
+    if (p == NULL || ((uintptr_t)p & ARENA_MASK) == 0)
+        return p;
+    munmap(p, MEM_ARENA_SIZE);
+    p = os_map(2 * MEM_ARENA_SIZE);
+    if (p == NULL)
+        return NULL;
+    uint8_t *base = (uint8_t *)(((uintptr_t)p + ARENA_MASK) & ~ARENA_MASK);
+    if (base > p)
+        munmap(p, (size_t)(base - p));
+    munmap(base + MEM_ARENA_SIZE, (size_t)(p + MEM_ARENA_SIZE - base));
+    return base;
+}
+
+/* Tells whether [p] lies in a live arena: three loads, no foreign memory. */
+static inline bool map_contains(const void *p)
+{
+    uintptr_t a = (uintptr_t)p;
+    const MapMid *mid = map_root[a >> MAP_TOP_SHIFT];
+    if (UNLIKELY(mid == NULL))
+        return false;
+    const MapBot *bot = mid->bot[(a >> MAP_MID_SHIFT) & MAP_MID_MASK];
+    if (UNLIKELY(bot == NULL))
+        return false;
+    return bot->is_arena[(a >> ARENA_BITS) & MAP_BOT_MASK];
+}
+
+/* Returns the leaf node covering [a], mapping the missing nodes on the way;
+ * NULL when out of memory. */
+static MapBot *map_leaf(uintptr_t a)
+{
+    MapMid **mid = &map_root[a >> MAP_TOP_SHIFT];
+    if (*mid == NULL) {
+        if ((*mid = os_map(sizeof(MapMid))) == NULL)
+            return NULL;
+        heap.map_mid_nodes++;
+    }
+    MapBot **bot = &(*mid)->bot[(a >> MAP_MID_SHIFT) & MAP_MID_MASK];
+    if (*bot == NULL) {
+        if ((*bot = os_map(sizeof(MapBot))) == NULL)
+            return NULL;
+        heap.map_bot_nodes++;
+    }
+    return *bot;
+}
+
+/* Records whether the arena at [base] is live; -1 when out of memory. */
+static int map_set(uintptr_t base, bool live)
+{
+    MapBot *bot = map_leaf(base);
+    if (bot == NULL)
+        return -1;
+    bot->is_arena[(base >> ARENA_BITS) & MAP_BOT_MASK] = live;
+    return 0;
+}
+
+/* ---- arenas ---- */
+
+/* Doubles the arenas[] table; false when out of memory.  Called only when
+ * every arena is full (usable_arenas and nfp2lasta are empty) and no slot
+ * is unused, so no pointer into the old table survives the move: pools
+ * name their arena by index. */
+static bool grow_arena_table(void)
+{
+    unsigned n = heap.maxarenas ? 2 * heap.maxarenas : 16;
+    if (n <= heap.maxarenas)
+        return false;
+    ArenaObject *t = realloc(heap.arenas, (size_t)n * sizeof(ArenaObject));
+    if (t == NULL)
+        return false;
+    for (unsigned i = heap.maxarenas; i < n; i++)
+        t[i] = (ArenaObject){ .nextarena = i + 1 < n ? &t[i + 1] : NULL };
+    heap.unused_arena_objects = &t[heap.maxarenas];
+    heap.arenas = t;
+    heap.maxarenas = n;
+    return true;
+}
+
+/* Maps a new arena and makes it the only usable one; NULL when out of
+ * memory.  Called only when usable_arenas is empty. */
+static ArenaObject *new_arena(void)
+{
+    if (heap.unused_arena_objects == NULL && !grow_arena_table())
+        return NULL;
+    uint8_t *base = os_map_arena();
+    if (base == NULL)
+        return NULL;
+    if (map_set((uintptr_t)base, true) < 0) {
+        munmap(base, MEM_ARENA_SIZE);
+        return NULL;
+    }
+    ArenaObject *ao = heap.unused_arena_objects;
+    heap.unused_arena_objects = ao->nextarena;
+    *ao = (ArenaObject){ .address = (uintptr_t)base, .pool_address = base,
+                         .nfreepools = MEM_POOLS_PER_ARENA };
+    heap.usable_arenas = ao;
+    heap.nfp2lasta[MEM_POOLS_PER_ARENA] = ao;
+    heap.ntimes_arena_allocated++;
+    if (++heap.narenas_current > heap.narenas_highwater)
+        heap.narenas_highwater = heap.narenas_current;
+    return ao;
+}
+
+/* Unmaps a wholly free arena already off usable_arenas and recycles its slot. */
+static void free_arena(ArenaObject *ao)
+{
+    map_set(ao->address, false);    /* the leaf exists: cannot fail */
+    munmap((void *)ao->address, MEM_ARENA_SIZE);
+    ao->address = 0;
+    ao->nextarena = heap.unused_arena_objects;
+    heap.unused_arena_objects = ao;
+    heap.narenas_current--;
+}
+
+/* Takes [ao] off usable_arenas. */
+static void usable_unlink(ArenaObject *ao)
+{
+    if (ao->prevarena)
+        ao->prevarena->nextarena = ao->nextarena;
+    else
+        heap.usable_arenas = ao->nextarena;
+    if (ao->nextarena)
+        ao->nextarena->prevarena = ao->prevarena;
+}
+
+/* Puts [ao] on usable_arenas right after [prev] (at the head if NULL). */
+static void usable_insert_after(ArenaObject *ao, ArenaObject *prev)
+{
+    ao->prevarena = prev;
+    ao->nextarena = prev ? prev->nextarena : heap.usable_arenas;
+    if (ao->nextarena)
+        ao->nextarena->prevarena = ao;
+    if (prev)
+        prev->nextarena = ao;
+    else
+        heap.usable_arenas = ao;
+}
+
+/* Accounts for a pool taken from [ao], the head of usable_arenas: it stays
+ * the head (it had the fewest free pools) or leaves the list when full. */
+static void arena_lost_pool(ArenaObject *ao)
+{
+    unsigned nf = ao->nfreepools--;
+    if (heap.nfp2lasta[nf] == ao)
+        heap.nfp2lasta[nf] = NULL;
+    if (nf == 1)
+        usable_unlink(ao);
+    else
+        heap.nfp2lasta[nf - 1] = ao;
+}
+
+/* Accounts for [pool] given back to [ao]: moves the arena to its place in
+ * usable_arenas, or unmaps it when it is wholly free and a spare exists. */
+static void arena_gained_pool(ArenaObject *ao, Pool *pool)
+{
+    pool->nextpool = ao->freepools;
+    ao->freepools = pool;
+    unsigned nf = ++ao->nfreepools;
+    if (nf == 1) {                  /* was full: fewest free pools of all */
+        usable_insert_after(ao, NULL);
+        if (heap.nfp2lasta[1] == NULL)
+            heap.nfp2lasta[1] = ao;
+        return;
+    }
+    ArenaObject *last = heap.nfp2lasta[nf - 1];     /* end of ao's old run */
+    if (last == ao) {
+        ArenaObject *prev = ao->prevarena;
+        heap.nfp2lasta[nf - 1] = prev && prev->nfreepools == nf - 1 ? prev : NULL;
+    }
+    if (nf == MEM_POOLS_PER_ARENA && heap.nfp2lasta[nf] != NULL) {
+        usable_unlink(ao);
+        free_arena(ao);
+        return;
+    }
+    if (last != ao) {
+        usable_unlink(ao);
+        usable_insert_after(ao, last);
+    }
+    if (heap.nfp2lasta[nf] == NULL)
+        heap.nfp2lasta[nf] = ao;
+}
+
+/* Takes an empty pool from the most-used usable arena, mapping a new arena
+ * if there is none; NULL when out of memory. */
+static Pool *take_pool(void)
+{
+    ArenaObject *ao = heap.usable_arenas;
+    if (ao == NULL && (ao = new_arena()) == NULL)
+        return NULL;
+    Pool *pool = ao->freepools;
+    if (pool) {
+        ao->freepools = pool->nextpool;
+    } else {
+        pool = (Pool *)ao->pool_address;
+        ao->pool_address += MEM_POOL_SIZE;
+        pool->ref = 0;
+        pool->szidx = NO_CLASS;
+        pool->arenaindex = (uint32_t)(ao - heap.arenas);
+    }
+    arena_lost_pool(ao);
+    return pool;
+}
+
+/* ---- pools ---- */
+
+/* Puts [pool] at the front of usedpools[its class]. */
+static void usedpools_push(Pool *pool)
+{
+    Pool **head = &heap.usedpools[pool->szidx];
+    pool->prevpool = NULL;
+    pool->nextpool = *head;
+    if (*head)
+        (*head)->prevpool = pool;
+    *head = pool;
+}
+
+/* Takes [pool] off usedpools[its class]. */
+static void usedpools_unlink(Pool *pool)
+{
+    if (pool->prevpool)
+        pool->prevpool->nextpool = pool->nextpool;
+    else
+        heap.usedpools[pool->szidx] = pool->nextpool;
+    if (pool->nextpool)
+        pool->nextpool->prevpool = pool->prevpool;
+}
+
+/* Prepares an empty pool for class [idx]: one block carved, ready to give. */
+static void pool_init(Pool *pool, unsigned idx)
+{
+    size_t size = INDEX2SIZE(idx);
+    pool->szidx = idx;
+    pool->freeblock = (Block *)((uint8_t *)pool + POOL_OVERHEAD);
+    pool->freeblock->next = NULL;
+    pool->nextoffset = (uint32_t)(POOL_OVERHEAD + size);
+    pool->maxnextoffset = (uint32_t)(MEM_POOL_SIZE - size);
+}
+
+/* Called when [pool]'s free list ran dry: carves the next block, or retires
+ * the pool from usedpools as full. */
+static void pool_exhausted(Pool *pool)
+{
+    if (pool->nextoffset <= pool->maxnextoffset) {
+        Block *b = (Block *)((uint8_t *)pool + pool->nextoffset);
+        pool->nextoffset += (uint32_t)INDEX2SIZE(pool->szidx);
+        b->next = NULL;
+        pool->freeblock = b;
+        return;
+    }
+    usedpools_unlink(pool);
+}
+
+/* Hands out the first free block of [pool], which has one. */
+static inline void *pool_pop(Pool *pool)
+{
+    Block *b = pool->freeblock;
+    pool->ref++;
+    pool->freeblock = b->next;
+    if (UNLIKELY(pool->freeblock == NULL))
+        pool_exhausted(pool);
+    return b;
+}
+
+/* Allocates from a fresh pool when usedpools[idx] is empty. */
+static void *pool_malloc_new_pool(unsigned idx)
+{
+    Pool *pool = take_pool();
+    if (pool == NULL)
+        return NULL;
+    if (pool->szidx != idx)
+        pool_init(pool, idx);
+    usedpools_push(pool);
+    return pool_pop(pool);
+}
+
+/* Returns [pool] to its arena once its last block came back. */
+static void pool_emptied(Pool *pool)
+{
+    usedpools_unlink(pool);
+    arena_gained_pool(&heap.arenas[pool->arenaindex], pool);
+}
+
+/* Pushes block [p] on the free list of its [pool]. */
+static inline void pool_free(Pool *pool, void *p)
+{
+    Block *b = p;
+    Block *last = pool->freeblock;
+    b->next = last;
+    pool->freeblock = b;
+    pool->ref--;
+    if (UNLIKELY(last == NULL))     /* was full: usable again */
+        usedpools_push(pool);
+    else if (UNLIKELY(pool->ref == 0))
+        pool_emptied(pool);
+}
+
+/* ---- the system allocator ---- */
+
+void *mem_sys_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (p)
+        heap.raw_bytes += malloc_usable_size(p);
+    return p;
+}
+
+void *mem_sys_calloc(size_t count, size_t size)
+{
+    if (count == 0 || size == 0)
+        count = size = 1;
+    void *p = calloc(count, size);
+    if (p)
+        heap.raw_bytes += malloc_usable_size(p);
+    return p;
+}
+
+void *mem_sys_realloc(void *p, size_t n)
+{
+    size_t old = p ? malloc_usable_size(p) : 0;
+    void *q = realloc(p, n ? n : 1);
+    if (q)
+        heap.raw_bytes += malloc_usable_size(q) - old;
+    return q;
+}
+
+void mem_sys_free(void *p)
+{
+    if (p == NULL)
+        return;
+    heap.raw_bytes -= malloc_usable_size(p);
+    free(p);
+}
+
+/* ---- the pymalloc policy ---- */
+
+void *mem_pool_malloc(size_t n)
+{
+    if (LIKELY(n - 1 < MEM_SMALL_THRESHOLD)) {
+        unsigned idx = (unsigned)((n - 1) >> ALIGNMENT_SHIFT);
+        Pool *pool = heap.usedpools[idx];
+        if (LIKELY(pool != NULL))
+            return pool_pop(pool);
+        void *p = pool_malloc_new_pool(idx);
+        if (p)
+            return p;
+    }
+    return mem_sys_malloc(n);
+}
+
+void *mem_pool_calloc(size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    size_t n = count * size;
+    if (n - 1 >= MEM_SMALL_THRESHOLD)
+        return mem_sys_calloc(count, size);
+    void *p = mem_pool_malloc(n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
+void mem_pool_free(void *p)
+{
+    if (LIKELY(map_contains(p)))
+        pool_free(POOL_OF(p), p);
+    else
+        mem_sys_free(p);
+}
+
+/* Moves [p] (holding [have] valid bytes) into a new allocation of [n]
+ * bytes; the old block is freed only on success. */
+static void *move_block(void *p, size_t have, size_t n)
+{
+    void *q = mem_pool_malloc(n);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, p, have < n ? have : n);
+    mem_pool_free(p);
+    return q;
+}
+
+void *mem_pool_realloc(void *p, size_t n)
+{
+    if (p == NULL)
+        return mem_pool_malloc(n);
+    if (map_contains(p)) {
+        size_t size = INDEX2SIZE(POOL_OF(p)->szidx);
+        /* Stay put when it fits, unless it shrinks by a quarter or more. */
+        if (n <= size && 4 * n > 3 * size)
+            return p;
+        return move_block(p, size, n);
+    }
+    if (n - 1 < MEM_SMALL_THRESHOLD)    /* a system block small enough for a pool */
+        return move_block(p, malloc_usable_size(p), n);
+    return mem_sys_realloc(p, n);
+}
+
+/* ---- reading the heap ---- */
+
+/* Counts the free blocks a pool of class [idx] has never carved. */
+static size_t uncarved_blocks(const Pool *pool)
+{
+    if (pool->nextoffset > pool->maxnextoffset)
+        return 0;
+    return (pool->maxnextoffset - pool->nextoffset) / INDEX2SIZE(pool->szidx) + 1;
+}
+
+/* Adds the pools of arena [ao] to [st]. */
+static void arena_stats(const ArenaObject *ao, MemStats *st)
+{
+    st->unused_pools += ao->nfreepools;
+    for (uint8_t *b = (uint8_t *)ao->address; b < ao->pool_address; b += MEM_POOL_SIZE) {
+        const Pool *pool = (const Pool *)b;
+        if (pool->ref == 0)
+            continue;
+        MemClassStats *c = &st->classes[pool->szidx];
+        c->pools++;
+        c->blocks_in_use += pool->ref;
+        c->blocks_avail += NBLOCKS(pool->szidx) - pool->ref;
+    }
+}
+
+void mem_get_stats(MemStats *st)
+{
+    memset(st, 0, sizeof *st);
+    for (unsigned i = 0; i < heap.maxarenas; i++)
+        if (heap.arenas[i].address)
+            arena_stats(&heap.arenas[i], st);
+    for (unsigned i = 0; i < MEM_NCLASSES; i++) {
+        const MemClassStats *c = &st->classes[i];
+        st->bytes_in_blocks += c->blocks_in_use * INDEX2SIZE(i);
+        st->bytes_avail += c->blocks_avail * INDEX2SIZE(i);
+        st->bytes_pool_headers += c->pools * POOL_OVERHEAD;
+        st->bytes_quantization += c->pools * ((MEM_POOL_SIZE - POOL_OVERHEAD) % INDEX2SIZE(i));
+    }
+    st->arenas_allocated_total = heap.ntimes_arena_allocated;
+    st->arenas_reclaimed = heap.ntimes_arena_allocated - heap.narenas_current;
+    st->arenas_highwater = heap.narenas_highwater;
+    st->arenas_current = heap.narenas_current;
+    st->raw_bytes = heap.raw_bytes;
+    st->map_mid_nodes = heap.map_mid_nodes;
+    st->map_bot_nodes = heap.map_bot_nodes;
+}
+
+bool mem_block_info(const void *p, MemBlockInfo *info)
+{
+    if (!map_contains(p))
+        return false;
+    if (info) {
+        const Pool *pool = POOL_OF(p);
+        info->arena = (void *)((uintptr_t)p & ~ARENA_MASK);
+        info->pool = (void *)pool;
+        info->size_class = pool->szidx;
+        info->block_size = pool->szidx == NO_CLASS ? 0 : INDEX2SIZE(pool->szidx);
+    }
+    return true;
+}
+
+size_t mem_print_one(FILE *out, const char *label, size_t value)
+{
+    char digits[32];
+    char grouped[48];
+    int len = snprintf(digits, sizeof digits, "%zu", value);
+    int j = 0;
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            grouped[j++] = ',';
+        grouped[j++] = digits[i];
+    }
+    grouped[j] = '\0';
+    fprintf(out, "%-35s=%21s\n", label, grouped);
+    return value;
+}
+
+/* Prints the class table of [st]. */
+static void print_class_table(FILE *out, const MemStats *st)
+{
+    fputs("class   size   num pools   blocks in use  avail blocks\n"
+          "-----   ----   ---------   -------------  ------------\n", out);
+    for (unsigned i = 0; i < MEM_NCLASSES; i++) {
+        const MemClassStats *c = &st->classes[i];
+        if (c->pools)
+            fprintf(out, "%5u %6zu %11zu %15zu %13zu\n", i, INDEX2SIZE(i),
+                    c->pools, c->blocks_in_use, c->blocks_avail);
+    }
+}
+
+/* Prints the arena counters and the byte accounting of [st]. */
+static void print_arena_summary(FILE *out, const MemStats *st)
+{
+    char label[64];
+    mem_print_one(out, "# arenas allocated total", st->arenas_allocated_total);
+    mem_print_one(out, "# arenas reclaimed", st->arenas_reclaimed);
+    mem_print_one(out, "# arenas highwater mark", st->arenas_highwater);
+    mem_print_one(out, "# arenas allocated current", st->arenas_current);
+    snprintf(label, sizeof label, "%zu arenas * %zu bytes/arena", st->arenas_current, MEM_ARENA_SIZE);
+    mem_print_one(out, label, st->arenas_current * MEM_ARENA_SIZE);
+    fputc('\n', out);
+    size_t total = mem_print_one(out, "# bytes in allocated blocks", st->bytes_in_blocks);
+    total += mem_print_one(out, "# bytes in available blocks", st->bytes_avail);
+    snprintf(label, sizeof label, "%zu unused pools * %zu bytes", st->unused_pools, MEM_POOL_SIZE);
+    total += mem_print_one(out, label, st->unused_pools * MEM_POOL_SIZE);
+    total += mem_print_one(out, "# bytes lost to pool headers", st->bytes_pool_headers);
+    total += mem_print_one(out, "# bytes lost to quantization", st->bytes_quantization);
+    total += mem_print_one(out, "# bytes lost to arena alignment", 0);  /* arenas are aligned */
+    mem_print_one(out, "Total", total);
+}
+
+/* Prints the size of the arena map of [st]. */
+static void print_arena_map(FILE *out, const MemStats *st)
+{
+    fputs("\narena map counts\n", out);
+    mem_print_one(out, "# arena map mid nodes", st->map_mid_nodes);
+    mem_print_one(out, "# arena map bot nodes", st->map_bot_nodes);
+    fputc('\n', out);
+    size_t total = mem_print_one(out, "# bytes lost to arena map root", sizeof map_root);
+    total += mem_print_one(out, "# bytes lost to arena map mid", st->map_mid_nodes * sizeof(MapMid));
+    total += mem_print_one(out, "# bytes lost to arena map bot", st->map_bot_nodes * sizeof(MapBot));
+    mem_print_one(out, "Total", total);
+}
+
+void mem_pool_print_stats(FILE *out)
+{
+    MemStats st;
+    mem_get_stats(&st);
+    fprintf(out, "Small block threshold = %d, in %d size classes.\n\n",
+            MEM_SMALL_THRESHOLD, MEM_NCLASSES);
+    print_class_table(out, &st);
+    fputc('\n', out);
+    print_arena_summary(out, &st);
+    print_arena_map(out, &st);
+    fputc('\n', out);
+}
+
+/* ---- the heap checker ---- */
+
+typedef struct Checker {
+    FILE *out;
+    int errors;
+    size_t used_pools[MEM_NCLASSES];    /* pools with room, seen in arenas */
+} Checker;
+
+/* Records one violation, described by a printf format. */
+static void complain(Checker *c, const char *fmt, ...)
+{
+    c->errors++;
+    if (c->out == NULL)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("heap check: ", c->out);
+    vfprintf(c->out, fmt, ap);
+    fputc('\n', c->out);
+    va_end(ap);
+}
+
+/* Checks the free list of a pool in use against its counts. */
+static void check_free_list(Checker *c, const Pool *pool)
+{
+    size_t size = INDEX2SIZE(pool->szidx), nblocks = NBLOCKS(pool->szidx);
+    uint8_t seen[MEM_POOL_SIZE / MEM_ALIGNMENT] = { 0 };
+    size_t nfree = 0;
+    for (const Block *b = pool->freeblock; b; b = b->next) {
+        size_t off = (size_t)((const uint8_t *)b - (const uint8_t *)pool);
+        if (POOL_OF(b) != pool || off < POOL_OVERHEAD || off >= pool->nextoffset
+                || (off - POOL_OVERHEAD) % size != 0) {
+            complain(c, "pool %p: free block %p is not a carved block of it", (void *)pool, (void *)b);
+            return;
+        }
+        if (seen[(off - POOL_OVERHEAD) / size]++) {
+            complain(c, "pool %p: block %p is twice on the free list", (void *)pool, (void *)b);
+            return;
+        }
+        nfree++;
+    }
+    if (pool->ref + nfree + uncarved_blocks(pool) != nblocks)
+        complain(c, "pool %p: %u in use + %zu free + %zu uncarved != %zu blocks",
+                 (void *)pool, pool->ref, nfree, uncarved_blocks(pool), nblocks);
+}
+
+/* Checks one pool that has blocks in use. */
+static void check_pool(Checker *c, const Pool *pool)
+{
+    if (pool->szidx >= MEM_NCLASSES) {
+        complain(c, "pool %p: bad size class %u", (void *)pool, pool->szidx);
+        return;
+    }
+    if (pool->ref > NBLOCKS(pool->szidx)) {
+        complain(c, "pool %p: %u blocks in use, room for %zu", (void *)pool, pool->ref, NBLOCKS(pool->szidx));
+        return;
+    }
+    if ((pool->freeblock == NULL) != (pool->ref == NBLOCKS(pool->szidx)))
+        complain(c, "pool %p: free list empty but pool not full, or the reverse", (void *)pool);
+    check_free_list(c, pool);
+    if (pool->freeblock)
+        c->used_pools[pool->szidx]++;
+}
+
+/* Checks arena [ao] (slot [i]) and every pool it has handed out. */
+static void check_arena(Checker *c, const ArenaObject *ao, unsigned i)
+{
+    const uint8_t *base = (const uint8_t *)ao->address;
+    if ((ao->address & ARENA_MASK) || !map_contains(base)
+            || ao->pool_address < base || ao->pool_address > base + MEM_ARENA_SIZE) {
+        complain(c, "arena %u at %p: bad address or high water mark", i, (void *)base);
+        return;
+    }
+    size_t empty = 0, nfree = 0;
+    for (const uint8_t *b = base; b < ao->pool_address; b += MEM_POOL_SIZE) {
+        const Pool *pool = (const Pool *)b;
+        if (pool->arenaindex != i)
+            complain(c, "pool %p: arenaindex %u, lives in arena %u", (void *)b, pool->arenaindex, i);
+        if (pool->ref == 0)
+            empty++;
+        else
+            check_pool(c, pool);
+    }
+    for (const Pool *p = ao->freepools; p && nfree <= MEM_POOLS_PER_ARENA; p = p->nextpool, nfree++)
+        if ((const uint8_t *)p < base || (const uint8_t *)p >= ao->pool_address || p->ref != 0)
+            complain(c, "arena %u: freepools holds %p, not an empty pool of it", i, (void *)p);
+    size_t uncarved = (size_t)(base + MEM_ARENA_SIZE - ao->pool_address) / MEM_POOL_SIZE;
+    if (nfree != empty || ao->nfreepools != empty + uncarved)
+        complain(c, "arena %u: nfreepools %u, %zu empty pools (%zu on freepools) + %zu never used",
+                 i, ao->nfreepools, empty, nfree, uncarved);
+}
+
+/* Checks every arena slot and the arena counters. */
+static void check_arenas(Checker *c)
+{
+    size_t live = 0;
+    for (unsigned i = 0; i < heap.maxarenas; i++) {
+        if (heap.arenas[i].address == 0)
+            continue;
+        live++;
+        check_arena(c, &heap.arenas[i], i);
+    }
+    if (live != heap.narenas_current || live > heap.narenas_highwater
+            || heap.narenas_highwater > heap.ntimes_arena_allocated)
+        complain(c, "arena counters: %zu live, %zu current, %zu highwater, %zu allocated",
+                 live, heap.narenas_current, heap.narenas_highwater, heap.ntimes_arena_allocated);
+}
+
+/* Checks that usable_arenas is well linked, sorted, and indexed by nfp2lasta. */
+static void check_usable_arenas(Checker *c)
+{
+    size_t n = 0, wholly_free = 0, with_room = 0, runs = 0, indexed = 0;
+    const ArenaObject *prev = NULL;
+    for (const ArenaObject *ao = heap.usable_arenas; ao && n <= heap.maxarenas; prev = ao, ao = ao->nextarena, n++) {
+        if (ao->prevarena != prev || ao->address == 0 || ao->nfreepools == 0
+                || (prev && prev->nfreepools > ao->nfreepools))
+            complain(c, "usable_arenas: arena %p out of order or badly linked", (void *)ao->address);
+        bool last_of_run = ao->nextarena == NULL || ao->nextarena->nfreepools != ao->nfreepools;
+        if (ao->nfreepools <= MEM_POOLS_PER_ARENA && last_of_run != (heap.nfp2lasta[ao->nfreepools] == ao))
+            complain(c, "nfp2lasta[%u] does not point at the last arena with that many free pools", ao->nfreepools);
+        runs += last_of_run;
+        wholly_free += ao->nfreepools == MEM_POOLS_PER_ARENA;
+    }
+    for (unsigned i = 0; i < heap.maxarenas; i++)
+        with_room += heap.arenas[i].address && heap.arenas[i].nfreepools > 0;
+    if (n != with_room)
+        complain(c, "usable_arenas holds %zu arenas, %zu have free pools", n, with_room);
+    if (wholly_free > 1)
+        complain(c, "%zu wholly free arenas kept, at most one spare allowed", wholly_free);
+    for (unsigned k = 0; k <= MEM_POOLS_PER_ARENA; k++)
+        indexed += heap.nfp2lasta[k] != NULL;
+    if (runs != indexed)
+        complain(c, "nfp2lasta has %zu entries for %zu runs of usable arenas", indexed, runs);
+}
+
+/* Checks the usedpools lists against the pools counted in the arenas. */
+static void check_usedpools(Checker *c)
+{
+    for (unsigned i = 0; i < MEM_NCLASSES; i++) {
+        size_t n = 0;
+        const Pool *prev = NULL;
+        for (const Pool *p = heap.usedpools[i]; p; prev = p, p = p->nextpool, n++) {
+            if (n > c->used_pools[i] || !map_contains(p)) {
+                complain(c, "usedpools[%u]: more pools than the arenas hold, or a foreign one", i);
+                break;
+            }
+            if (p->prevpool != prev || p->szidx != i || p->ref == 0 || p->freeblock == NULL)
+                complain(c, "usedpools[%u]: pool %p badly linked, empty or full", i, (void *)p);
+        }
+        if (n != c->used_pools[i])
+            complain(c, "usedpools[%u] holds %zu pools, the arenas have %zu with room", i, n, c->used_pools[i]);
+    }
+}
+
+int mem_heap_check(FILE *out)
+{
+    Checker c = { .out = out };
+    check_arenas(&c);
+    check_usable_arenas(&c);
+    check_usedpools(&c);
+    return c.errors;
+}
