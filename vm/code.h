@@ -28,10 +28,14 @@
 #define CO_KIND_FREE  0x80
 
 /* Source span of one instruction: lines from 1; columns 0-based UTF-8 byte
- * offsets, end exclusive; -1 where unknown. */
+ * offsets, end exclusive; -1 where unknown.  For a binary operator or a
+ * subscript, [anchor_start, anchor_end) is the part tracebacks mark with ^
+ * (the operator; the brackets and index), the rest of the span with ~;
+ * anchor_end == 0 when there is none. */
 typedef struct {
     int line, end_line;
     int col, end_col;
+    int anchor_start, anchor_end;
 } CodeLoc;
 
 /* An exception-table entry: an exception raised by an instruction in
