@@ -1,0 +1,3 @@
+# A byte that is not UTF-8.
+name = "café"
+print(name)

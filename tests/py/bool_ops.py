@@ -1,0 +1,15 @@
+# The bool type.
+print(True, False)
+print(type(True), type(False))
+print(True and False, True or False, not True, not False)
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(0.1))
+print(bool(""), bool("x"), bool([]), bool([0]), bool(()), bool({}), bool({1: 2}))
+print(bool(None), bool())
+print(True + True + True)
+print(True == 1, True is True, False is not True)
+print(repr(True), str(False))
+print(isinstance(True, int), isinstance(1, bool))
+print(int(True), float(False))
+print(3 > 2 == True)
+flags = [True, False, True, True]
+print(sum(flags), len(flags))

@@ -1,0 +1,3 @@
+# Raising an exception class with no message.
+print("about to fail")
+raise ValueError

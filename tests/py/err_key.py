@@ -1,0 +1,4 @@
+# A missing dict key.
+config = {"host": "localhost", "port": 8080}
+print(config["host"])
+print(config["user"])

@@ -1,0 +1,4 @@
+# Concatenating a str and an int.
+age = 31
+message = "Age: " + age
+print(message)

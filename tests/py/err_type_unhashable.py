@@ -1,0 +1,4 @@
+# A list cannot be a dict key.
+seen = {}
+key = [1, 2]
+seen[key] = True

@@ -1,0 +1,13 @@
+# float() from strings and ints; int() from floats.
+print(float("1.5"), float("-2"), float("  3.25 "), float("1e3"))
+print(float("inf"), float("-inf"), float("Infinity"))
+print(float("nan"))
+print(float(7), float(-0), float(True))
+print(float(2 ** 60))
+print(float(".5"), float("5."), float("1_000.5"))
+print(int(2.999), int(-2.999), int(1e15))
+print(float(), float(0.25))
+print(str(2.0), repr(2.0), str(-0.5))
+print(float("1e-7"), float("123e-2"))
+x = float("3.5") + int("2")
+print(x, type(x))

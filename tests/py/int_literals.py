@@ -1,0 +1,10 @@
+# Integer literals in different bases and with underscores.
+print(0x1F, 0X1f, 0xdead_beef)
+print(0o777, 0O10)
+print(0b1111_0000, 0B1)
+print(1_000, 1_2_3)
+print(0, 00, 0_0)
+print(-0x10)
+print(0xFFFFFFFFFFFFFFFFFFFF)
+print(123456789 * 1)
+print(type(0x10), type(0b1))

@@ -1,0 +1,3 @@
+# This file has only comments.
+
+# Nothing runs.

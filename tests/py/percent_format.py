@@ -1,0 +1,17 @@
+# printf-style % formatting.
+print("%d items" % 5)
+print("%s is %d" % ("Ann", 31))
+print("%5d|%-5d|%05d" % (42, 42, 42))
+print("%.2f %.0f %8.3f" % (3.14159, 2.5, -1.5))
+print("%x %X %o" % (255, 255, 8))
+print("%r %s" % ("a", "a"))
+print("%s" % [1, 2])
+print("%s" % (("tuple",),))
+print("100%% done")
+print("%c%c" % ("o", "k"))
+print("%e" % 1234.5)
+print("%(name)s=%(value)d" % {"name": "x", "value": 7})
+print("%+d %+d" % (3, -3))
+print("%10s|%-10s|" % ("right", "left"))
+for i in range(1, 4):
+    print("%2d. %-6s %6.1f%%" % (i, "row" + str(i), i * 33.3))

@@ -1,0 +1,15 @@
+# print() with sep= and end= keyword arguments.
+print(1, 2, 3, sep=", ")
+print("a", "b", "c", sep="")
+print("no newline", end="")
+print(" -- continued")
+print("x", "y", sep="-", end="!\n")
+for i in range(5):
+    print(i, end=" ")
+print()
+print("path", "to", "file", sep="/")
+print(*[10, 20, 30], sep=" | ")
+print("tab", "separated", sep="\t")
+print("", end="")
+print("multi", "char", sep=" <-> ", end=" [done]\n")
+print(sep="ignored", end="only end\n")

@@ -1,0 +1,22 @@
+# str.format with positional, indexed, named fields and specs.
+print("{} + {} = {}".format(2, 3, 5))
+print("{0} {1} {0}".format("ping", "pong"))
+print("{name} is {age}".format(name="Ann", age=31))
+print("[{:>8}]".format("right"))
+print("[{:<8}]".format("left"))
+print("[{:^8}]".format("mid"))
+print("[{:*^9}]".format("x"))
+print("{:.2f}".format(3.14159))
+print("{:5d}|{:05d}".format(42, 42))
+print("{:,}".format(1234567))
+print("{:x} {:X} {:o} {:b}".format(255, 255, 8, 5))
+print("{:e}".format(12345.678))
+print("{:%}".format(0.25))
+print("{!r} {!s}".format("text", "text"))
+print("{{literal braces}} {}".format(1))
+print("{0:>{1}}".format("w", 4))
+items = [("apple", 1.5, 3), ("banana", 0.25, 12)]
+for name, price, qty in items:
+    print("{:<10}{:>6.2f}{:>4}".format(name, price, qty))
+print("{:+d} {:+d}".format(5, -5))
+print("{:10.3f}|".format(-1.0))
