@@ -1,0 +1,3 @@
+# Run with -i: the session goes on after this uncaught error.
+y = 5
+raise ValueError("boom")
