@@ -29,5 +29,7 @@ bool gc_is_tracked(Object *o);
 void gc_note_alloc(void);
 void gc_note_free(void);
 void gc_init(void);
+/* The final collection at interpreter exit. */
+void gc_collect_at_exit(void);
 
 #endif

@@ -35,6 +35,10 @@ void *mem_obj_malloc(size_t n);
 void *mem_obj_realloc(void *p, size_t n);
 void mem_obj_free(void *p);
 
+/* Frees memory that a foreign library (readline) allocated with the system
+ * malloc and handed to us. */
+void mem_free_foreign(void *p);
+
 /* Reads MEMPY_MALLOC (pymalloc | malloc | debug) and prepares the allocator;
  * called once by cli/ before any other allocation.  Returns -1 on an unknown
  * mode name. */

@@ -28,7 +28,7 @@ extern Type *exc_BaseException, *exc_Exception, *exc_TypeError, *exc_ValueError,
     *exc_KeyboardInterrupt, *exc_ImportError, *exc_ModuleNotFoundError,
     *exc_AssertionError, *exc_UnicodeError, *exc_UnicodeDecodeError,
     *exc_UnicodeEncodeError, *exc_OSError, *exc_FileNotFoundError, *exc_EOFError,
-    *exc_GeneratorExit, *exc_BufferError;
+    *exc_GeneratorExit, *exc_BufferError, *exc_SystemError;
 
 /* Raises [type]([msg]) / [type]([printf-style message]).  The format
  * understands %s (char*), %d, %i, %ld, %zd, %zu, %c, %p, %x, %U (an Object*
@@ -48,5 +48,7 @@ Object *exc_new(Type *type, Object *args);     /* instance with args tuple */
 bool exc_matches(Object *exc, Object *cls);    /* cls: type or tuple */
 
 void errors_init(void);                        /* creates the exception types */
+/* Calls [fn] with each built-in exception type and its name. */
+void errors_each(void (*fn)(const char *name, Type *t, void *ctx), void *ctx);
 
 #endif

@@ -1,0 +1,8 @@
+/* modules.c — the table of built-in modules `import` can find. */
+#include "lib.h"
+
+const BuiltinModule lib_modules[] = {
+    {"builtins", lib_builtins_init},
+    {"sys", lib_sys_init},
+    {NULL, NULL},
+};

@@ -1,0 +1,161 @@
+/* interp.c — bringing the interpreter up and down: the built-in types, the
+ * exception types, the built-in modules, __main__; and what happens to an
+ * exception nobody caught. */
+#include <string.h>
+#include "interp.h"
+#include "errors.h"
+#include "str.h"
+#include "int.h"
+#include "tuple.h"
+#include "dict.h"
+#include "type.h"
+#include "module.h"
+#include "traceback.h"
+#include "generator.h"
+#include "../mem/gc.h"
+
+static Interp the_interp;
+static ThreadState the_thread;
+
+int eval_init_thread(ThreadState *ts);
+void eval_fini_thread(ThreadState *ts);
+void errors_fini(void);
+extern Type seqiter_type;
+
+/* The static types readied at start-up (others are readied on first use). */
+static Type *const core_types[] = {
+    &object_type, &type_type, &none_type, &notimpl_type, &ellipsis_type, &int_type,
+    &bool_type, &float_type, &str_type, &bytes_type, &list_type, &tuple_type, &dict_type,
+    &set_type, &frozenset_type, &range_type, &slice_type, &function_type, &method_type,
+    &cell_type, &cfunction_type, &method_descr_type, &getset_descr_type, &member_descr_type,
+    &wrapper_descr_type, &method_wrapper_type, &mappingproxy_type, &code_type, &module_type,
+    &property_type, &staticmethod_type, &classmethod_type, &super_type, &traceback_type,
+    &generator_type, &seqiter_type,
+};
+#define N_CORE_TYPES (sizeof core_types / sizeof core_types[0])
+
+static int make_main(Interp *in)
+{
+    Object *main = module_new("__main__");
+    if (!main)
+        return -1;
+    in->main_dict = NEWREF(MODULE_DICT(main));
+    Object *bmod = dict_getitem_str(in->modules, "builtins");
+    int r = dict_setitem_str(in->modules, "__main__", main);
+    DECREF(main);
+    if (r < 0 || dict_setitem_str(in->main_dict, "__builtins__", bmod) < 0)
+        return -1;
+    return 0;
+}
+
+int vm_init(const BuiltinModule *modules)
+{
+    Interp *in = &the_interp;
+    ThreadState *ts = &the_thread;
+    ts->interp = in;
+    in->tstate = ts;
+    in->recursion_limit = 1000;
+    vm_ts = ts;
+    if (eval_init_thread(ts) < 0)
+        return -1;
+    gc_init();
+    int_init();
+    for (size_t i = 0; i < N_CORE_TYPES; i++)
+        if (type_ready(core_types[i]) < 0)
+            return -1;
+    errors_init();
+    import_set_builtins(modules);
+    if (!(in->modules = dict_new()))
+        return -1;
+    Object *b = import_builtin("builtins");
+    if (!b)
+        return -1;
+    in->builtins = NEWREF(MODULE_DICT(b));
+    DECREF(b);
+    if (!(in->sysmod = import_builtin("sys")))
+        return -1;
+    return make_main(in);
+}
+
+void vm_fini(void)
+{
+    Interp *in = &the_interp;
+    /* As CPython: __main__'s globals go first, so their __del__ methods run. */
+    if (in->main_dict)
+        dict_clear(in->main_dict);
+    CLEAR(in->main_dict);
+    if (in->modules) {
+        ssize_t pos = 0;
+        Object *k, *m;
+        while (dict_next(in->modules, &pos, &k, &m))
+            if (IS_TYPE(m, module_type) && MODULE_DICT(m) && m != in->sysmod)
+                dict_clear(MODULE_DICT(m));
+    }
+    CLEAR(in->sysmod);
+    CLEAR(in->builtins);
+    CLEAR(in->modules);
+    CLEAR(the_thread.exc);
+    CLEAR(the_thread.handled);
+    gc_collect_at_exit();
+    errors_fini();
+    for (size_t i = N_CORE_TYPES; i > 0; i--)
+        type_fini(core_types[i - 1]);
+    str_fini();
+    int_fini();
+    eval_fini_thread(&the_thread);
+}
+
+void vm_print_exception(void)
+{
+    Object *exc = err_fetch();
+    if (!exc)
+        return;
+    fflush(stdout);
+    Object *hook = vm_ts->interp->sysmod ? dict_getitem_str(MODULE_DICT(vm_ts->interp->sysmod), "excepthook")
+                                         : NULL;
+    if (hook) {
+        ExceptionObject *e = (ExceptionObject *)exc;
+        Object *args[3] = {(Object *)TYPE(exc), exc, e->traceback ? e->traceback : None};
+        Object *r = obj_call(hook, args, 3, NULL);
+        if (r) {
+            DECREF(r);
+            DECREF(exc);
+            return;
+        }
+        err_clear();
+    }
+    traceback_print(exc, stderr);
+    DECREF(exc);
+}
+
+int vm_handle_system_exit(void)
+{
+    if (!err_matches(exc_SystemExit))
+        return -1;
+    Object *exc = err_fetch();
+    Object *d = ((ExceptionObject *)exc)->dict;
+    Object *code = d ? dict_getitem_str(d, "code") : NULL;
+    int status = 0;
+    if (code && code != None) {
+        if (TYPE_CHECK(code, int_type)) {
+            long v = int_as_long(code);
+            if (v == -1 && err_occurred()) {
+                err_clear();
+                v = -1;
+            }
+            status = (int)v;
+        } else {
+            Object *s = obj_str(code);
+            const char *t = s ? str_as_utf8(s, NULL) : NULL;
+            fflush(stdout);
+            if (t)
+                fprintf(stderr, "%s\n", t);
+            else
+                err_clear();
+            XDECREF(s);
+            status = 1;
+        }
+    }
+    DECREF(exc);
+    return status;
+}

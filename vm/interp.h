@@ -1,0 +1,93 @@
+/* interp.h — the interpreter state, the running thread's state, frames, and
+ * the entry points cli/ uses to run code.
+ *
+ * One interpreter, reached through one pointer; the per-thread part (frames,
+ * the pending and the handled exception) is kept apart so threads can come.
+ *
+ * Frames live on a contiguous per-thread stack of words (the data stack):
+ *
+ *     [ Frame | localsplus: locals, cells, frees | value stack ... ]  [ next Frame ...
+ *
+ * A Python-to-Python call pushes the callee's frame there and the eval loop
+ * goes on with it; no C recursion, no malloc per call.
+ */
+#ifndef MEMPY_INTERP_H
+#define MEMPY_INTERP_H
+
+#include "object.h"
+#include "code.h"
+#include "module.h"
+
+typedef struct Frame Frame;
+struct Frame {
+    CodeObject *code;           /* strong */
+    Object *func;               /* strong; NULL for module and exec code */
+    Object *globals;            /* strong */
+    Object *builtins;           /* strong */
+    Object *locals;             /* strong; the namespace for *_NAME, or NULL */
+    Frame *previous;
+    uint16_t *ip;               /* the next instruction */
+    Object **sp;                /* the value stack's top (one past the last item) */
+    Object *kwnames;            /* pending KW_NAMES tuple (borrowed from consts) */
+    int lasti;                  /* offset of the instruction being executed */
+    bool is_entry;              /* returning from it leaves the C call of eval */
+    uint8_t owner;              /* FRAME_ON_STACK or FRAME_IN_GENERATOR */
+    Object *localsplus[];       /* nlocalsplus slots, then stacksize slots */
+};
+
+enum { FRAME_ON_STACK, FRAME_IN_GENERATOR };
+
+typedef struct Interp Interp;
+
+typedef struct {
+    Interp *interp;
+    Object *exc;                /* the pending (raised) exception, or NULL */
+    Object *handled;            /* the exception being handled (sys.exc_info), or NULL */
+    Frame *frame;               /* the running frame */
+    Object **stack_base, **stack_top, **stack_limit; /* the data stack */
+    int depth;                  /* Python frames alive */
+    int c_depth;                /* nested C-level eval calls */
+    volatile int interrupted;   /* set by SIGINT, turned into KeyboardInterrupt */
+} ThreadState;
+
+struct Interp {
+    Object *modules;            /* sys.modules */
+    Object *builtins;           /* the builtins module's dict */
+    Object *sysmod;             /* the sys module */
+    Object *main_dict;          /* __main__'s globals */
+    int recursion_limit;
+    ThreadState *tstate;
+    /* Compiles source text to a code object; installed by cli/ (the front
+     * end sits above vm/).  mode: "exec", "eval" or "single". */
+    Object *(*compile)(Object *source, Object *filename, const char *mode);
+};
+
+extern ThreadState *vm_ts;      /* the running thread */
+
+/* Sets up types, the exception types, the built-in modules of [modules]
+ * ("builtins" and "sys" are made at once) and __main__.  -1 on failure. */
+int vm_init(const BuiltinModule *modules);
+/* Clears __main__ and the modules and frees what the interpreter holds. */
+void vm_fini(void);
+
+/* Runs [co] with [globals] and [locals] (locals may be NULL: globals). */
+Object *vm_eval_code(CodeObject *co, Object *globals, Object *locals);
+/* Runs the class body [func] with [locals] as its namespace. */
+Object *vm_call_with_locals(Object *func, Object *locals);
+/* Calls a Python function object from C (args borrowed). */
+Object *vm_call_function(Object *func, Object *const *args, ssize_t nargs, Object *kwnames);
+
+/* Prints the pending exception (clearing it) as CPython does at top level:
+ * traceback to stderr.  SystemExit is not handled here. */
+void vm_print_exception(void);
+/* If the pending exception is SystemExit, clears it, prints its message as
+ * CPython does, and returns the exit status; else returns -1. */
+int vm_handle_system_exit(void);
+
+/* Raises RecursionError when the stack is too deep; -1 then. */
+int vm_enter_call(void);
+void vm_leave_call(void);
+/* Turns a pending SIGINT into KeyboardInterrupt; -1 if one was raised. */
+int vm_check_signals(void);
+
+#endif

@@ -1,0 +1,118 @@
+/* object.c — where objects are born and die: obj_alloc / obj_free, the
+ * memory in front of an object (GC header, managed-dict pointers), the size
+ * sys.getsizeof reports, and the singletons None, NotImplemented, Ellipsis.
+ *
+ *   [ managed dict: dict | values ][ GCHead ][ refcnt | type | ... ]
+ *     only TPFLAG_MANAGED_DICT       only TPFLAG_HAVE_GC   ^ Object*
+ */
+#include <string.h>
+#include "object.h"
+#include "errors.h"
+#include "str.h"
+#include "int.h"
+#include "../mem/mem.h"
+#include "../mem/gc.h"
+
+/* Bytes that precede an object of [t] in its allocation. */
+static size_t preheader_size(Type *t)
+{
+    size_t n = 0;
+    if (t->flags & TPFLAG_HAVE_GC)
+        n += sizeof(GCHead);
+    if (t->flags & TPFLAG_MANAGED_DICT)
+        n += 2 * sizeof(void *);
+    return n;
+}
+
+Object *obj_alloc(Type *type, ssize_t nitems)
+{
+    size_t pre = preheader_size(type);
+    size_t size = (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize;
+    char *mem = mem_obj_malloc(pre + size);
+    if (!mem)
+        return err_nomemory();
+    memset(mem, 0, pre + size);
+    Object *o = (Object *)(mem + pre);
+    o->refcnt = 1;
+    o->type = type;
+    if (type->itemsize)
+        SIZE(o) = nitems;
+    if (type->flags & TPFLAG_HEAPTYPE)
+        INCREF(type);
+    if (type->flags & TPFLAG_HAVE_GC)
+        gc_note_alloc();
+    return o;
+}
+
+void obj_free(Object *o)
+{
+    Type *t = TYPE(o);
+    if (t->flags & TPFLAG_HAVE_GC)
+        gc_note_free();
+    mem_obj_free((char *)o - preheader_size(t));
+    if (t->flags & TPFLAG_HEAPTYPE)
+        DECREF(t);
+}
+
+void obj_dealloc(Object *o)
+{
+    TYPE(o)->dealloc(o);
+}
+
+ssize_t obj_sizeof(Object *o)
+{
+    Object *r = obj_call_method(o, "__sizeof__", NULL, 0);
+    if (!r)
+        return -1;
+    if (!TYPE_CHECK(r, int_type)) {
+        DECREF(r);
+        err_set_str(exc_TypeError, "an integer is required");
+        return -1;
+    }
+    ssize_t n = int_as_ssize(r);
+    DECREF(r);
+    if (n == -1 && err_occurred())
+        return -1;
+    if (n < 0) {
+        err_set_str(exc_ValueError, "__sizeof__() should return >= 0");
+        return -1;
+    }
+    return n + (ssize_t)preheader_size(TYPE(o));
+}
+
+/* ---- None, NotImplemented, Ellipsis ---- */
+
+static void singleton_dealloc(Object *o)
+{
+    (void)o;                    /* never reached while the counts are right */
+}
+
+static Object *none_repr(Object *o) { (void)o; return str_from_cstr("None"); }
+static int none_bool(Object *o) { (void)o; return 0; }
+static Object *notimpl_repr(Object *o) { (void)o; return str_from_cstr("NotImplemented"); }
+static Object *ellipsis_repr(Object *o) { (void)o; return str_from_cstr("Ellipsis"); }
+
+static Object *nonetype_new(Type *t, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    (void)t; (void)args;
+    if (nargs || kwnames)
+        return err_format(exc_TypeError, "NoneType takes no arguments");
+    return NEWREF(None);
+}
+
+Type none_type = {
+    .base = {{1, &type_type}, 0}, .name = "NoneType", .basicsize = sizeof(Object),
+    .dealloc = singleton_dealloc, .repr = none_repr, .nb_bool = none_bool, .new_ = nonetype_new,
+};
+Type notimpl_type = {
+    .base = {{1, &type_type}, 0}, .name = "NotImplementedType", .basicsize = sizeof(Object),
+    .dealloc = singleton_dealloc, .repr = notimpl_repr,
+};
+Type ellipsis_type = {
+    .base = {{1, &type_type}, 0}, .name = "ellipsis", .basicsize = sizeof(Object),
+    .dealloc = singleton_dealloc, .repr = ellipsis_repr,
+};
+
+Object None_obj = {1, &none_type};
+Object NotImplemented_obj = {1, &notimpl_type};
+Object Ellipsis_obj = {1, &ellipsis_type};

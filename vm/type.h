@@ -1,0 +1,50 @@
+/* type.h — type objects: readying the built-in types, making classes,
+ * and the descriptors a type's namespace holds. */
+#ifndef MEMPY_TYPE_H
+#define MEMPY_TYPE_H
+
+#include "object.h"
+
+/* Completes a static type at start-up: base, MRO, and a __dict__ built from
+ * its methods, getsets and slots.  -1 on failure. */
+int type_ready(Type *t);
+/* Drops what type_ready made (at exit). */
+void type_fini(Type *t);
+/* type(name, bases, namespace): a new class.  [meta] is its metatype. */
+Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns);
+/* The instance dict of [o] (creating it when [create]); borrowed; NULL if
+ * [o] has no dict (no error set unless creation failed). */
+Object *obj_instance_dict(Object *o, bool create);
+/* Location of an instance dict pointer, or NULL. */
+Object **obj_dict_ptr(Object *o);
+/* Called when a type's namespace changed: forgets cached lookups and
+ * refreshes slots for dunder names. */
+void type_modified(Type *t, Object *name);
+/* The name "module.qualname" users see in reprs (borrowed parts). */
+Object *type_repr_name(Type *t);
+/* __module__ of a type as a new str reference ("builtins" for static types). */
+Object *type_module(Type *t);
+
+/* Descriptor objects for a built-in type's namespace. */
+typedef struct {
+    Object base;
+    Type *owner;
+    const MethodDef *def;
+} MethodDescrObject;
+
+typedef struct {
+    Object base;
+    Type *owner;
+    const GetSetDef *def;
+} GetSetDescrObject;
+
+typedef struct {
+    Object base;
+    Type *owner;
+    Object *name;
+    ssize_t offset;
+} MemberDescrObject;
+
+extern Type wrapper_descr_type, method_wrapper_type, mappingproxy_type;
+
+#endif
