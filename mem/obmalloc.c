@@ -46,17 +46,27 @@
  *     full   every block in use: on no list; freeing one of its blocks
  *            puts the pool back at the front of usedpools[class]
  *     empty  no block in use: on its arena's freepools list, ready for any
- *            class (a pool reused for its old class keeps its free list)
+ *            class; when taken again it is carved afresh, so its blocks
+ *            come out in address order without reading cold memory
  *
  *   Arenas: the arena objects live in the arenas[] table (a pool finds its
  *   arena through arenaindex).  Arenas with a free pool are on
  *   usable_arenas, doubly linked through nextarena/prevarena and sorted by
  *   nfreepools, fewest first: new pools come from the most-used arena so
  *   that the least-used ones can drain.  nfp2lasta[k] is the last arena
- *   with k free pools, which keeps the list sorted in O(1).  A wholly free
- *   arena is unmapped, except one kept as a spare so that a loop that
- *   allocates and frees across an arena boundary does not map and unmap
- *   on every turn.
+ *   with k free pools, which keeps the list sorted in O(1).
+ *
+ *   A wholly free arena is unmapped, unless it can stay as a spare (the
+ *   spares sit at the end of usable_arenas and are used last).  One spare
+ *   is allowed at first, as in CPython, so that a loop allocating and
+ *   freeing across an arena boundary does not map and unmap every turn.
+ *   The allowance follows the program's waves: when an arena must be
+ *   mapped while others were unmapped since the last mapping, the memory
+ *   given back is wanted again, and the allowance grows by that many
+ *   arenas (up to MAX_SPARES, 64 MiB: the most glibc keeps at the top of
+ *   its heap).  When DECAY_POOLS pools have been handed out without
+ *   touching a spare, the allowance halves and the extra spares go back
+ *   to the OS.
  *
  *   The arena map: free() must tell our blocks from the system's without
  *   reading memory that is not ours.  Arenas are aligned on 256 KiB, so the
@@ -76,6 +86,7 @@
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define COLD __attribute__((noinline, cold))  /* keeps slow paths out of the fast ones */
 
 #define ALIGNMENT_SHIFT 3
 #define ARENA_BITS 18
@@ -85,7 +96,8 @@
 #define POOL_OVERHEAD ((sizeof(Pool) + MEM_ALIGNMENT - 1) & ~(size_t)(MEM_ALIGNMENT - 1))
 #define NBLOCKS(i) ((MEM_POOL_SIZE - POOL_OVERHEAD) / INDEX2SIZE(i))
 #define POOL_OF(p) ((Pool *)((uintptr_t)(p) & ~POOL_MASK))
-#define NO_CLASS 0xffffffffu    /* szidx of a pool that never held blocks */
+#define MAX_SPARES 256          /* most wholly free arenas kept mapped */
+#define DECAY_POOLS 256         /* pools handed out, no spare touched, before the allowance halves */
 
 _Static_assert(MEM_ARENA_SIZE == (size_t)1 << ARENA_BITS, "arena size");
 _Static_assert(MEM_ALIGNMENT == 1 << ALIGNMENT_SHIFT, "alignment");
@@ -98,7 +110,7 @@ typedef struct Block {
 /* The header at the start of every pool. */
 typedef struct Pool {
     uint32_t ref;               /* blocks in use */
-    uint32_t szidx;             /* size class, NO_CLASS when never used */
+    uint32_t szidx;             /* size class */
     Block *freeblock;           /* first free block; NULL when full */
     struct Pool *nextpool;      /* usedpools[szidx], or the arena's freepools */
     struct Pool *prevpool;      /* usedpools[szidx] only */
@@ -152,13 +164,17 @@ static struct {
     ArenaObject *unused_arena_objects;
     ArenaObject *usable_arenas;
     ArenaObject *nfp2lasta[MEM_POOLS_PER_ARENA + 1];
+    size_t nspares;             /* wholly free arenas kept mapped */
+    size_t max_spares;          /* how many may be kept */
+    size_t unmapped_since_map;  /* arenas unmapped since one was last mapped */
+    size_t pools_since_spare;   /* pools handed out since a spare was last used */
     size_t narenas_current;
     size_t narenas_highwater;
     size_t ntimes_arena_allocated;
     size_t map_mid_nodes;
     size_t map_bot_nodes;
     size_t raw_bytes;
-} heap;
+} heap = { .max_spares = 1 };
 
 /* Maps [size] bytes of zeroed memory, or returns NULL. */
 static void *os_map(size_t size)
@@ -269,6 +285,13 @@ static ArenaObject *new_arena(void)
                          .nfreepools = MEM_POOLS_PER_ARENA };
     heap.usable_arenas = ao;
     heap.nfp2lasta[MEM_POOLS_PER_ARENA] = ao;
+    heap.nspares++;
+    if (heap.unmapped_since_map) {  /* a wave: memory given back is wanted again */
+        heap.max_spares += heap.unmapped_since_map;
+        if (heap.max_spares > MAX_SPARES)
+            heap.max_spares = MAX_SPARES;
+        heap.unmapped_since_map = 0;
+    }
     heap.ntimes_arena_allocated++;
     if (++heap.narenas_current > heap.narenas_highwater)
         heap.narenas_highwater = heap.narenas_current;
@@ -284,6 +307,7 @@ static void free_arena(ArenaObject *ao)
     ao->nextarena = heap.unused_arena_objects;
     heap.unused_arena_objects = ao;
     heap.narenas_current--;
+    heap.unmapped_since_map++;
 }
 
 /* Takes [ao] off usable_arenas. */
@@ -315,6 +339,8 @@ static void usable_insert_after(ArenaObject *ao, ArenaObject *prev)
 static void arena_lost_pool(ArenaObject *ao)
 {
     unsigned nf = ao->nfreepools--;
+    if (nf == MEM_POOLS_PER_ARENA)
+        heap.nspares--;
     if (heap.nfp2lasta[nf] == ao)
         heap.nfp2lasta[nf] = NULL;
     if (nf == 1)
@@ -324,7 +350,8 @@ static void arena_lost_pool(ArenaObject *ao)
 }
 
 /* Accounts for [pool] given back to [ao]: moves the arena to its place in
- * usable_arenas, or unmaps it when it is wholly free and a spare exists. */
+ * usable_arenas, or unmaps it when it is wholly free and no more spares
+ * are allowed. */
 static void arena_gained_pool(ArenaObject *ao, Pool *pool)
 {
     pool->nextpool = ao->freepools;
@@ -341,17 +368,35 @@ static void arena_gained_pool(ArenaObject *ao, Pool *pool)
         ArenaObject *prev = ao->prevarena;
         heap.nfp2lasta[nf - 1] = prev && prev->nfreepools == nf - 1 ? prev : NULL;
     }
-    if (nf == MEM_POOLS_PER_ARENA && heap.nfp2lasta[nf] != NULL) {
+    if (nf == MEM_POOLS_PER_ARENA && heap.nspares >= heap.max_spares) {
         usable_unlink(ao);
         free_arena(ao);
         return;
     }
+    heap.nspares += nf == MEM_POOLS_PER_ARENA;
     if (last != ao) {
         usable_unlink(ao);
         usable_insert_after(ao, last);
     }
     if (heap.nfp2lasta[nf] == NULL)
         heap.nfp2lasta[nf] = ao;
+}
+
+/* Halves the spare allowance and unmaps the spares beyond it, the last
+ * arenas of usable_arenas. */
+static void decay_spares(void)
+{
+    heap.pools_since_spare = 0;
+    heap.max_spares = heap.max_spares > 1 ? heap.max_spares / 2 : 1;
+    while (heap.nspares > heap.max_spares) {
+        ArenaObject *ao = heap.nfp2lasta[MEM_POOLS_PER_ARENA];
+        ArenaObject *prev = ao->prevarena;
+        heap.nfp2lasta[MEM_POOLS_PER_ARENA] =
+            prev && prev->nfreepools == MEM_POOLS_PER_ARENA ? prev : NULL;
+        usable_unlink(ao);
+        free_arena(ao);
+        heap.nspares--;
+    }
 }
 
 /* Takes an empty pool from the most-used usable arena, mapping a new arena
@@ -361,14 +406,16 @@ static Pool *take_pool(void)
     ArenaObject *ao = heap.usable_arenas;
     if (ao == NULL && (ao = new_arena()) == NULL)
         return NULL;
+    if (ao->nfreepools == MEM_POOLS_PER_ARENA)
+        heap.pools_since_spare = 0;
+    else if (++heap.pools_since_spare >= DECAY_POOLS)
+        decay_spares();
     Pool *pool = ao->freepools;
     if (pool) {
         ao->freepools = pool->nextpool;
     } else {
         pool = (Pool *)ao->pool_address;
         ao->pool_address += MEM_POOL_SIZE;
-        pool->ref = 0;
-        pool->szidx = NO_CLASS;
         pool->arenaindex = (uint32_t)(ao - heap.arenas);
     }
     arena_lost_pool(ao);
@@ -378,7 +425,7 @@ static Pool *take_pool(void)
 /* ---- pools ---- */
 
 /* Puts [pool] at the front of usedpools[its class]. */
-static void usedpools_push(Pool *pool)
+COLD static void usedpools_push(Pool *pool)
 {
     Pool **head = &heap.usedpools[pool->szidx];
     pool->prevpool = NULL;
@@ -403,6 +450,7 @@ static void usedpools_unlink(Pool *pool)
 static void pool_init(Pool *pool, unsigned idx)
 {
     size_t size = INDEX2SIZE(idx);
+    pool->ref = 0;
     pool->szidx = idx;
     pool->freeblock = (Block *)((uint8_t *)pool + POOL_OVERHEAD);
     pool->freeblock->next = NULL;
@@ -410,45 +458,50 @@ static void pool_init(Pool *pool, unsigned idx)
     pool->maxnextoffset = (uint32_t)(MEM_POOL_SIZE - size);
 }
 
-/* Called when [pool]'s free list ran dry: carves the next block, or retires
- * the pool from usedpools as full. */
-static void pool_exhausted(Pool *pool)
+/* Retires [pool] from usedpools once its last block [b] is handed out. */
+COLD static void *pool_full(Pool *pool, Block *b)
 {
-    if (pool->nextoffset <= pool->maxnextoffset) {
-        Block *b = (Block *)((uint8_t *)pool + pool->nextoffset);
-        pool->nextoffset += (uint32_t)INDEX2SIZE(pool->szidx);
-        b->next = NULL;
-        pool->freeblock = b;
-        return;
-    }
+    pool->freeblock = NULL;
     usedpools_unlink(pool);
-}
-
-/* Hands out the first free block of [pool], which has one. */
-static inline void *pool_pop(Pool *pool)
-{
-    Block *b = pool->freeblock;
-    pool->ref++;
-    pool->freeblock = b->next;
-    if (UNLIKELY(pool->freeblock == NULL))
-        pool_exhausted(pool);
     return b;
 }
 
-/* Allocates from a fresh pool when usedpools[idx] is empty. */
-static void *pool_malloc_new_pool(unsigned idx)
+/* Hands out the first free block of [pool], which has one; when that was
+ * the last on the free list, carves the next block or retires the pool. */
+static inline void *pool_pop(Pool *pool)
 {
-    Pool *pool = take_pool();
-    if (pool == NULL)
-        return NULL;
-    if (pool->szidx != idx)
-        pool_init(pool, idx);
-    usedpools_push(pool);
-    return pool_pop(pool);
+    Block *b = pool->freeblock;
+    Block *next = b->next;
+    pool->ref++;
+    if (UNLIKELY(next == NULL)) {
+        if (UNLIKELY(pool->nextoffset > pool->maxnextoffset))
+            return pool_full(pool, b);
+        next = (Block *)((uint8_t *)pool + pool->nextoffset);
+        pool->nextoffset += (uint32_t)INDEX2SIZE(pool->szidx);
+        next->next = NULL;
+    }
+    pool->freeblock = next;
+    return b;
+}
+
+/* mem_pool_malloc when usedpools has no pool for [n] bytes, or [n] is not
+ * small: a fresh pool, else the system allocator. */
+COLD static void *pool_malloc_slow(size_t n)
+{
+    if (n - 1 < MEM_SMALL_THRESHOLD) {
+        unsigned idx = (unsigned)((n - 1) >> ALIGNMENT_SHIFT);
+        Pool *pool = take_pool();
+        if (pool) {
+            pool_init(pool, idx);
+            usedpools_push(pool);
+            return pool_pop(pool);
+        }
+    }
+    return mem_sys_malloc(n);
 }
 
 /* Returns [pool] to its arena once its last block came back. */
-static void pool_emptied(Pool *pool)
+COLD static void pool_emptied(Pool *pool)
 {
     usedpools_unlink(pool);
     arena_gained_pool(&heap.arenas[pool->arenaindex], pool);
@@ -470,7 +523,7 @@ static inline void pool_free(Pool *pool, void *p)
 
 /* ---- the system allocator ---- */
 
-void *mem_sys_malloc(size_t n)
+COLD void *mem_sys_malloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (p)
@@ -497,7 +550,7 @@ void *mem_sys_realloc(void *p, size_t n)
     return q;
 }
 
-void mem_sys_free(void *p)
+COLD void mem_sys_free(void *p)
 {
     if (p == NULL)
         return;
@@ -510,15 +563,11 @@ void mem_sys_free(void *p)
 void *mem_pool_malloc(size_t n)
 {
     if (LIKELY(n - 1 < MEM_SMALL_THRESHOLD)) {
-        unsigned idx = (unsigned)((n - 1) >> ALIGNMENT_SHIFT);
-        Pool *pool = heap.usedpools[idx];
+        Pool *pool = heap.usedpools[(n - 1) >> ALIGNMENT_SHIFT];
         if (LIKELY(pool != NULL))
             return pool_pop(pool);
-        void *p = pool_malloc_new_pool(idx);
-        if (p)
-            return p;
     }
-    return mem_sys_malloc(n);
+    return pool_malloc_slow(n);
 }
 
 void *mem_pool_calloc(size_t count, size_t size)
@@ -572,7 +621,7 @@ void *mem_pool_realloc(void *p, size_t n)
 
 /* ---- reading the heap ---- */
 
-/* Counts the free blocks a pool of class [idx] has never carved. */
+/* Counts the free blocks [pool] has never carved. */
 static size_t uncarved_blocks(const Pool *pool)
 {
     if (pool->nextoffset > pool->maxnextoffset)
@@ -612,6 +661,8 @@ void mem_get_stats(MemStats *st)
     st->arenas_reclaimed = heap.ntimes_arena_allocated - heap.narenas_current;
     st->arenas_highwater = heap.narenas_highwater;
     st->arenas_current = heap.narenas_current;
+    st->arenas_spare = heap.nspares;
+    st->spares_allowed = heap.max_spares;
     st->raw_bytes = heap.raw_bytes;
     st->map_mid_nodes = heap.map_mid_nodes;
     st->map_bot_nodes = heap.map_bot_nodes;
@@ -626,7 +677,7 @@ bool mem_block_info(const void *p, MemBlockInfo *info)
         info->arena = (void *)((uintptr_t)p & ~ARENA_MASK);
         info->pool = (void *)pool;
         info->size_class = pool->szidx;
-        info->block_size = pool->szidx == NO_CLASS ? 0 : INDEX2SIZE(pool->szidx);
+        info->block_size = INDEX2SIZE(pool->szidx);
     }
     return true;
 }
@@ -834,8 +885,10 @@ static void check_usable_arenas(Checker *c)
         with_room += heap.arenas[i].address && heap.arenas[i].nfreepools > 0;
     if (n != with_room)
         complain(c, "usable_arenas holds %zu arenas, %zu have free pools", n, with_room);
-    if (wholly_free > 1)
-        complain(c, "%zu wholly free arenas kept, at most one spare allowed", wholly_free);
+    if (wholly_free != heap.nspares || heap.nspares > heap.max_spares
+            || heap.max_spares < 1 || heap.max_spares > MAX_SPARES)
+        complain(c, "%zu wholly free arenas, %zu spares counted, %zu allowed",
+                 wholly_free, heap.nspares, heap.max_spares);
     for (unsigned k = 0; k <= MEM_POOLS_PER_ARENA; k++)
         indexed += heap.nfp2lasta[k] != NULL;
     if (runs != indexed)

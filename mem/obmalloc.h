@@ -65,6 +65,8 @@ typedef struct MemStats {
     size_t arenas_reclaimed;        /* arenas given back to the OS */
     size_t arenas_highwater;        /* most arenas mapped at once */
     size_t arenas_current;
+    size_t arenas_spare;            /* wholly free arenas kept mapped */
+    size_t spares_allowed;          /* how many may be kept now */
     size_t unused_pools;            /* empty or never used pools, all arenas */
     size_t bytes_in_blocks;         /* block bytes in use (rounded sizes) */
     size_t bytes_avail;             /* free block bytes in pools in use */

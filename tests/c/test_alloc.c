@@ -223,7 +223,8 @@ static void test_free_arena_unmapped(void)
     for (size_t i = 0; i < n; i++)
         mem_pool_free(blocks[i]);
     MemStats after = stats();
-    EXPECT(after.arenas_current == 1);              /* one spare is kept */
+    EXPECT(before.spares_allowed == 1);             /* the first wave of this process */
+    EXPECT(after.arenas_current == 1 && after.arenas_spare == 1);
     EXPECT(after.arenas_reclaimed >= before.arenas_reclaimed + 3);
     size_t live = 0;
     for (size_t i = 0; i < narenas; i++) {
@@ -232,6 +233,40 @@ static void test_free_arena_unmapped(void)
         EXPECT(ours == is_mapped(arenas[i]));
     }
     EXPECT(live == 1);
+}
+
+/* Allocates [n] blocks of 512 bytes into [blocks] and frees them all;
+ * returns how many arenas had to be mapped. */
+static size_t wave(void **blocks, size_t n)
+{
+    size_t mapped = stats().arenas_allocated_total;
+    for (size_t i = 0; i < n; i++)
+        blocks[i] = mem_pool_malloc(512);
+    mapped = stats().arenas_allocated_total - mapped;
+    for (size_t i = 0; i < n; i++)
+        mem_pool_free(blocks[i]);
+    return mapped;
+}
+
+static void test_spares_follow_waves(void)
+{
+    static void *blocks[5 * 448];
+    size_t per = blocks_per_pool(512), n = 5 * MEM_POOLS_PER_ARENA * per;
+    size_t first = wave(blocks, n), second = wave(blocks, n), third = wave(blocks, n);
+    MemStats st = stats();
+    EXPECT(first >= 4 && second >= 1 && third == 0);
+    EXPECT(st.arenas_spare == 5 && st.spares_allowed >= 5);
+    void *keeper = mem_pool_malloc(8);              /* keeps one arena in use */
+    for (int i = 0; i < 600; i++) {                 /* pools handed out, spares untouched */
+        for (size_t j = 0; j < per; j++)
+            blocks[j] = mem_pool_malloc(512);
+        for (size_t j = 0; j < per; j++)
+            mem_pool_free(blocks[j]);
+    }
+    st = stats();
+    EXPECT(st.spares_allowed == 1 && st.arenas_spare == 1 && st.arenas_current == 2);
+    mem_pool_free(keeper);
+    EXPECT(stats().arenas_current == 1);
 }
 
 static void test_most_used_arena_first(void)
@@ -757,6 +792,7 @@ int main(void)
     run("an empty pool goes to freepools and serves another class", test_empty_pool_to_freepools);
     run("a full pool returns to usedpools when a block is freed", test_full_pool_comes_back);
     run("wholly free arenas are unmapped, one spare kept", test_free_arena_unmapped);
+    run("spare arenas follow waves of allocation, then decay", test_spares_follow_waves);
     run("new pools come from the most used arena", test_most_used_arena_first);
     run("realloc moves across the 512-byte line both ways", test_realloc_across_512);
     run("raw pointers are told apart and freed by the system", test_raw_pointers);
