@@ -136,6 +136,10 @@ static size_t debug_check(MemDomain d, const void *p, const char *api)
                    domain_names[owner], domain_names[d]);
     size_t n;
     memcpy(&n, head, sizeof n);
+    MemBlockInfo pool_block;
+    if (mem_block_info(head, &pool_block) && n > pool_block.block_size - DEBUG_HEAD - DEBUG_TAIL)
+        corruption(d, p, api, "bad block",
+                   "its size field says %zu bytes, more than its %zu-byte pool block holds", n, pool_block.block_size);
     const uint8_t *tail = (const uint8_t *)p + n;
     size_t bad = first_other(tail, GUARD_BYTE, DEBUG_TAIL);
     if (bad < DEBUG_TAIL)

@@ -676,6 +676,15 @@ static void child_domain_mismatch(void)
     mem_free(p);
 }
 
+static void child_bad_size(void)
+{
+    char *p = mem_malloc(16);
+    fprintf(stderr, "block at %p\n", (void *)p);
+    size_t huge = 100000;
+    memcpy(p - 16, &huge, sizeof huge);             /* the size field, past the guards */
+    mem_free(p);
+}
+
 static void child_raw_overrun_on_realloc(void)
 {
     char *p = mem_raw_malloc(600);
@@ -707,6 +716,7 @@ static void test_debug_domain_mismatch(void)
 {
     expect_report(child_domain_mismatch, "domain mismatch", "mem", "mem_free");
 }
+static void test_debug_bad_size(void) { expect_report(child_bad_size, "bad block", "mem", "mem_free"); }
 static void test_debug_raw_realloc(void)
 {
     expect_report(child_raw_overrun_on_realloc, "buffer overrun", "raw", "mem_raw_realloc");
@@ -809,6 +819,7 @@ int main(void)
     run("debug mode reports a buffer underrun", test_debug_underrun);
     run("debug mode reports a double free", test_debug_double_free);
     run("debug mode reports a domain mismatch", test_debug_domain_mismatch);
+    run("debug mode refuses a size field its block cannot hold", test_debug_bad_size);
     run("debug mode checks blocks on realloc, raw domain too", test_debug_raw_realloc);
     run("debug mode fills new and freed memory", test_debug_patterns);
     run("random mix of every call across domains", test_random_mix);
