@@ -11,8 +11,8 @@
  * a program would.  Nothing is warmed up: first-touch page faults count.
  *
  * Each (mix, allocator) run happens in a child process of its own, so the
- * peak RSS reported (ru_maxrss from wait4) is that run's alone; the best
- * of [reps] runs is kept.  Helper arrays are mmap'd, outside both heaps.
+ * peak RSS reported (ru_maxrss from wait4) is that run's alone; the two
+ * allocators take turns, and the best of [reps] runs of each is kept.  Helper arrays are mmap'd, outside both heaps.
  *
  * usage: alloc_bench [ops (default 10000000)] [batch (default 100000)]
  *                    [working set (default 100000)] [reps (default 3)]
@@ -187,22 +187,22 @@ static Result run_in_child(const Mix *mix, const Params *pr, bool ours)
     return r;
 }
 
-/* Returns the best of [reps] runs: the shortest time, with its peak RSS. */
-static Result best_of(const Mix *mix, const Params *pr, bool ours)
+/* Keeps in [best] the shorter run of [best] and [r], with its peak RSS. */
+static void keep_best(Result *best, Result r)
 {
-    Result best = { -1, -1 };
-    for (int i = 0; i < pr->reps; i++) {
-        Result r = run_in_child(mix, pr, ours);
-        if (r.seconds > 0 && (best.seconds < 0 || r.seconds < best.seconds))
-            best = r;
-    }
-    return best;
+    if (r.seconds > 0 && (best->seconds < 0 || r.seconds < best->seconds))
+        *best = r;
 }
 
-/* Benchmarks [mix] with both allocators and prints its row. */
+/* Benchmarks [mix] with both allocators, taking turns so that a change in
+ * the machine's load hits both alike, and prints its row. */
 static void bench(const Mix *mix, const Params *pr)
 {
-    Result m = best_of(mix, pr, true), g = best_of(mix, pr, false);
+    Result m = { -1, -1 }, g = { -1, -1 };
+    for (int i = 0; i < pr->reps; i++) {
+        keep_best(&m, run_in_child(mix, pr, true));
+        keep_best(&g, run_in_child(mix, pr, false));
+    }
     double mops = (double)pr->ops / m.seconds / 1e6, gops = (double)pr->ops / g.seconds / 1e6;
     printf("%-22s %9.1f %9.1f %7.2fx %10.1f %10.1f %7.3fx\n", mix->name, mops, gops, mops / gops,
            (double)m.peak_rss_kib / 1024, (double)g.peak_rss_kib / 1024,
