@@ -334,6 +334,16 @@ static void usable_insert_after(ArenaObject *ao, ArenaObject *prev)
         heap.usable_arenas = ao;
 }
 
+/* Keeps nfp2lasta[k] right as [ao] leaves the run of arenas that have [k]
+ * free pools: if it ended the run, its predecessor now does, or nobody. */
+static void leave_run(ArenaObject *ao, unsigned k)
+{
+    if (heap.nfp2lasta[k] != ao)
+        return;
+    ArenaObject *prev = ao->prevarena;
+    heap.nfp2lasta[k] = prev && prev->nfreepools == k ? prev : NULL;
+}
+
 /* Accounts for a pool taken from [ao], the head of usable_arenas: it stays
  * the head (it had the fewest free pools) or leaves the list when full. */
 static void arena_lost_pool(ArenaObject *ao)
@@ -341,8 +351,7 @@ static void arena_lost_pool(ArenaObject *ao)
     unsigned nf = ao->nfreepools--;
     if (nf == MEM_POOLS_PER_ARENA)
         heap.nspares--;
-    if (heap.nfp2lasta[nf] == ao)
-        heap.nfp2lasta[nf] = NULL;
+    leave_run(ao, nf);
     if (nf == 1)
         usable_unlink(ao);
     else
@@ -364,10 +373,7 @@ static void arena_gained_pool(ArenaObject *ao, Pool *pool)
         return;
     }
     ArenaObject *last = heap.nfp2lasta[nf - 1];     /* end of ao's old run */
-    if (last == ao) {
-        ArenaObject *prev = ao->prevarena;
-        heap.nfp2lasta[nf - 1] = prev && prev->nfreepools == nf - 1 ? prev : NULL;
-    }
+    leave_run(ao, nf - 1);
     if (nf == MEM_POOLS_PER_ARENA && heap.nspares >= heap.max_spares) {
         usable_unlink(ao);
         free_arena(ao);
@@ -390,9 +396,7 @@ static void decay_spares(void)
     heap.max_spares = heap.max_spares > 1 ? heap.max_spares / 2 : 1;
     while (heap.nspares > heap.max_spares) {
         ArenaObject *ao = heap.nfp2lasta[MEM_POOLS_PER_ARENA];
-        ArenaObject *prev = ao->prevarena;
-        heap.nfp2lasta[MEM_POOLS_PER_ARENA] =
-            prev && prev->nfreepools == MEM_POOLS_PER_ARENA ? prev : NULL;
+        leave_run(ao, MEM_POOLS_PER_ARENA);
         usable_unlink(ao);
         free_arena(ao);
         heap.nspares--;

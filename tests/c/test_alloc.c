@@ -296,6 +296,41 @@ static void test_most_used_arena_first(void)
         mem_pool_free(blocks[i]);
 }
 
+/* Runs random frees and allocations over [n] slots of [blocks], freeing
+ * with probability [free_pct] %, and checks the heap now and then. */
+static void arena_phase(void **blocks, size_t n, unsigned free_pct, int steps)
+{
+    for (int i = 0; i < steps; i++) {
+        void **slot = &blocks[rnd() % n];
+        if (*slot && rnd() % 100 < free_pct) {
+            mem_pool_free(*slot);
+            *slot = NULL;
+        } else if (*slot == NULL) {
+            *slot = mem_pool_malloc(1 + rnd() % 512);
+        }
+        if (i % 25000 == 0)
+            EXPECT(mem_heap_check(stdout) == 0);
+    }
+}
+
+static void test_arena_lists_under_stress(void)
+{
+    static void *blocks[40000];
+    size_t n = sizeof blocks / sizeof blocks[0];
+    for (int wave = 0; wave < 3 && test_ok; wave++) {
+        arena_phase(blocks, n, 10, 150000);         /* grow to dozens of arenas */
+        arena_phase(blocks, n, 50, 150000);         /* churn */
+        arena_phase(blocks, n, 95, 150000);         /* drain */
+    }
+    for (size_t i = 0; i < n; i++)
+        if (blocks[i]) {
+            mem_pool_free(blocks[i]);
+            blocks[i] = NULL;
+        }
+    MemStats st = stats();
+    EXPECT(st.arenas_highwater >= 30 && st.arenas_current == st.arenas_spare);
+}
+
 /* ---- realloc, raw pointers, zero bytes, calloc ---- */
 
 typedef struct Api {
@@ -804,6 +839,7 @@ int main(void)
     run("wholly free arenas are unmapped, one spare kept", test_free_arena_unmapped);
     run("spare arenas follow waves of allocation, then decay", test_spares_follow_waves);
     run("new pools come from the most used arena", test_most_used_arena_first);
+    run("arena lists stay sorted through waves of random use", test_arena_lists_under_stress);
     run("realloc moves across the 512-byte line both ways", test_realloc_across_512);
     run("raw pointers are told apart and freed by the system", test_raw_pointers);
     run("zero-byte requests return unique pointers", test_zero_bytes);
