@@ -23,6 +23,15 @@ void float_repr_buf(double v, char *buf, size_t size);
 /* Parses float() text: whitespace, underscores (between digits), "inf",
  * "nan", "infinity" in any case.  ValueError on bad text. */
 Object *float_from_string(const char *s, ssize_t len);
-Object *float_format_spec(Object *o, Object *spec); /* float.__format__ */
+Object *float_format_spec(Object *o, Object *spec); /* float.__format__ (format.c) */
+/* float(o) for any object: str/bytes text, __float__, __index__. */
+Object *float_from_object(Object *o);
+/* divmod(a, b) with a float operand (the other a float or int): a tuple, or
+ * NotImplemented. */
+Object *float_divmod(Object *a, Object *b);
+/* Floats parked on the free list (for sys._debugmallocstats), and freeing
+ * them at exit. */
+int float_freelist_size(void);
+void float_fini(void);
 
 #endif

@@ -39,7 +39,30 @@ int int_sign(Object *o);                       /* -1, 0, 1 */
 int int_compare(Object *a, Object *b);         /* -1, 0, 1 */
 hash_t int_hash(Object *o);
 Object *int_divmod(Object *a, Object *b);      /* tuple */
-Object *int_format_spec(Object *o, Object *spec); /* int.__format__ */
+Object *int_format_spec(Object *o, Object *spec); /* int.__format__ (format.c) */
+/* int(o) for any object: str/bytes text, float truncation, __int__,
+ * __index__, __trunc__; TypeError otherwise. */
+Object *int_from_object(Object *o);
+/* pow(a, b, m) for ints ([m] NULL or None: a ** b, a float when b < 0);
+ * NotImplemented if an operand is not an int. */
+Object *int_pow(Object *a, Object *b, Object *m);
+/* round(x, ndigits) for a finite double, exactly: the double nearest to
+ * the multiple of 10**-ndigits nearest to x (ties to even).  OverflowError
+ * "rounded value too large to represent". */
+Object *int_round_double(double x, int ndigits);
+/* The bool for a three-way comparison result [c] under [op] (CMP_*). */
+Object *int_cmp_to_bool(int c, int op);
+/* Calls type(o).[name](o) when the type has it: 1 and a new reference in
+ * *res, 0 when absent, -1 on error. */
+int int_call_special(Object *o, const char *name, Object **res);
+/* The digits of |o| in [base] (2, 8, 10 or 16, lower case) in a new
+ * NUL-terminated buffer (mem_malloc), *len its length; NULL + ValueError
+ * when decimal digits would exceed int_max_str_digits. */
+char *int_magnitude_digits(Object *o, int base, ssize_t *len);
+/* sys.get_int_max_str_digits() / sys.set_int_max_str_digits(): 0 means no
+ * limit; set raises ValueError below 640 and returns -1. */
+int int_get_max_str_digits(void);
+int int_set_max_str_digits(int n);
 
 typedef IntObject BoolObject;
 extern IntObject True_obj, False_obj;
