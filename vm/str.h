@@ -77,6 +77,12 @@ Object *str_intern_cstr(const char *s);              /* new ref to the interned 
 Object *str_format_spec(Object *o, Object *spec);    /* str.__format__ */
 void str_fini(void);                                 /* drops the interned table */
 
+/* The text of a UnicodeDecodeError ([decode]) or UnicodeEncodeError from
+ * its args (encoding, object, start, end, reason), as CPython's __str__:
+ * "'ascii' codec can't encode character '\xe9' in position 0: ordinal not
+ * in range(128)"; TypeError if the args do not have that shape. */
+Object *str_unicode_error_text(Object *args, bool decode);
+
 /* Builds a str piece by piece. */
 typedef struct {
     char *buf;                  /* UTF-8 so far (mem_malloc'd) */
@@ -101,5 +107,69 @@ typedef struct {
 } BytesObject;
 Object *bytes_from(const char *s, ssize_t len);
 #define BYTES_DATA(o) (((BytesObject *)(o))->data)
+
+/* ---- shared by the str files (str.c, str_methods.c, str_format.c,
+ * bytes.c); not for use elsewhere ---- */
+Object *str_empty(void);                             /* the shared "" */
+/* Narrowest str holding the [len] characters of [kind] at [data]. */
+Object *str_from_kind(int kind, const void *data, ssize_t len);
+uint32_t str_maxchar(Object *s);                     /* bound of s's kind: 127, 255, 65535, 0x10FFFF */
+/* Copies [n] characters of [src] from [from] into [dst] at [at]; they must
+ * fit dst's kind.  str_copy_data takes them from [n] chars of [kind] at [src]. */
+void str_copy(Object *dst, ssize_t at, Object *src, ssize_t from, ssize_t n);
+void str_copy_data(Object *dst, ssize_t at, int kind, const void *src, ssize_t n);
+int str_utf8_put(char *out, uint32_t ch);            /* bytes written (1-4) */
+hash_t str_hash_bytes(const void *p, ssize_t len);   /* SipHash-1-3, zero key */
+/* First (dir > 0) or last (dir < 0) index of [sub] in s[start:end], -1 if
+ * absent; start and end already clipped to 0..len. */
+ssize_t str_find(Object *s, Object *sub, ssize_t start, ssize_t end, int dir);
+bool str_isprintable_char(uint32_t ch);
+int str_decimal_value(uint32_t ch);                  /* 0-9 for a Unicode decimal digit, else -1 */
+/* Reads an optional start/end argument of find() and friends as a slice
+ * bound: NULL or None leaves *out alone; -1 with TypeError if not an index. */
+int str_index_arg(Object *o, ssize_t *out);
+/* Checks the arguments of method [name] of [tname] ("str") with CPython's
+ * wording: "str.join() takes exactly one argument (0 given)" for none or
+ * one, "find() takes at least 1 argument (0 given)" when [tuple_style],
+ * else "center expected at least 1 argument, got 0"; no keywords.  Fills
+ * out[0..max) as args_positional does. */
+int str_args(const char *tname, const char *name, bool tuple_style, Object *const *args,
+             ssize_t nargs, Object *kwnames, int min, int max, Object **out);
+/* Resolves [*start, *end) against [len] as a slice does (no step). */
+void str_clip(ssize_t *start, ssize_t *end, ssize_t len);
+Object *str_printf(Object *fmt, Object *args);       /* fmt % args */
+Object *str_format_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
+Object *str_format_map_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
+/* Codecs (bytes.c).  [encoding] / [errors] NULL mean "utf-8" / "strict". */
+Object *str_decode_utf8(const char *s, ssize_t len, const char *errors);
+Object *str_decode(const char *s, ssize_t len, const char *encoding, const char *errors);
+Object *str_encode(Object *s, const char *encoding, const char *errors);
+/* Raises UnicodeEncodeError(encoding, s, start, end, reason). */
+void str_encode_error(const char *encoding, Object *s, ssize_t start, ssize_t end, const char *reason);
+
+/* Static objects (the empty and one-character str and bytes) start with
+ * CPython 3.11's count for its static objects; STR_REPn(M, k) expands
+ * M(k) M(k + 1) ... M(k + n - 1) to initialise their tables. */
+#define STR_STATIC_REFCNT 999999999
+#define STR_REP2(M, n) M(n) M((n) + 1)
+#define STR_REP4(M, n) STR_REP2(M, n) STR_REP2(M, (n) + 2)
+#define STR_REP8(M, n) STR_REP4(M, n) STR_REP4(M, (n) + 4)
+#define STR_REP16(M, n) STR_REP8(M, n) STR_REP8(M, (n) + 8)
+#define STR_REP32(M, n) STR_REP16(M, n) STR_REP16(M, (n) + 16)
+#define STR_REP64(M, n) STR_REP32(M, n) STR_REP32(M, (n) + 32)
+#define STR_REP128(M, n) STR_REP64(M, n) STR_REP64(M, (n) + 64)
+#define STR_REP256(M, n) STR_REP128(M, n) STR_REP128(M, (n) + 128)
+
+/* Iterators over a str or bytes ([seq] NULL once exhausted). */
+typedef struct {
+    Object base;
+    ssize_t index;
+    Object *seq;
+} StrIterObject;
+extern Type str_iter_type, str_ascii_iter_type, bytes_iter_type;
+extern const MethodDef str_methods[], str_iter_methods[];
+void str_iter_dealloc(Object *o);
+int str_iter_traverse(Object *o, visitproc visit, void *arg);
+int str_iter_clear(Object *o);
 
 #endif
