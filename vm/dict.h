@@ -28,8 +28,12 @@ int dict_setitem(Object *d, Object *key, Object *value); /* increfs both */
 int dict_setitem_str(Object *d, const char *key, Object *value);
 int dict_delitem(Object *d, Object *key);              /* KeyError if absent */
 int dict_contains(Object *d, Object *key);             /* 1, 0, -1 */
+/* dict_contains with the key's hash already known. */
+int dict_contains_known_hash(Object *d, Object *key, hash_t hash);
 /* Iterates: start with *pos = 0; returns 0 at the end; key and value borrowed. */
 int dict_next(Object *d, ssize_t *pos, Object **key, Object **value);
+/* dict_next that also gives the key's stored hash. */
+int dict_next_entry(Object *d, ssize_t *pos, Object **key, Object **value, hash_t *hash);
 ssize_t dict_size(Object *d);
 Object *dict_keys_list(Object *d);
 Object *dict_values_list(Object *d);
@@ -39,5 +43,19 @@ int dict_update(Object *d, Object *other);             /* dict.update(other) */
 int dict_merge(Object *d, Object *other, int override);
 void dict_clear(Object *d);
 Object *dict_pop(Object *d, Object *key, Object *deflt); /* deflt NULL: KeyError */
+/* A dict sized for [n] items without resizing (CPython's _PyDict_NewPresized). */
+Object *dict_new_presized(ssize_t n);
+/* {k0: v0, ...} from [n] keys and values (BUILD_MAP / BUILD_CONST_KEY_MAP):
+ * presized, with a str-only table when every key is a str. */
+Object *dict_from_items(Object *const *keys, Object *const *values, ssize_t n);
+/* dict.update(iterable of pairs) semantics; [override] 0 keeps existing keys. */
+int dict_merge_from_seq2(Object *d, Object *seq2, int override);
+/* Untracks [d] when nothing it holds may be tracked (called by the collector,
+ * as CPython's _PyDict_MaybeUntrack). */
+void dict_maybe_untrack(Object *d);
+
+extern Type dict_keys_type, dict_values_type, dict_items_type;
+extern Type dict_keyiter_type, dict_valueiter_type, dict_itemiter_type;
+extern Type dict_revkeyiter_type, dict_revvalueiter_type, dict_revitemiter_type;
 
 #endif

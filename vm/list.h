@@ -24,5 +24,32 @@ int list_sort(Object *list, Object *key, int reverse);
 int list_reverse(Object *list);
 Object *list_as_tuple(Object *list);
 Object *list_from_iter(Object *iterable);             /* list(iterable) */
+/* a[lo:hi] as a new list (bounds clamped as CPython's list_slice). */
+Object *list_getslice(Object *list, ssize_t lo, ssize_t hi);
+/* [v] as a list or tuple (a new reference): v itself when it is an exact
+ * list or tuple, else list(v); TypeError([msg]) when v is not iterable
+ * (CPython's PySequence_Fast). */
+Object *list_seq_fast(Object *v, const char *msg);
+
+extern Type list_iter_type, list_reviter_type;
+
+/* Helpers shared by the built-in containers (list.c). */
+/* Lexicographic rich comparison of two lists or two tuples (CPython's
+ * list_richcompare / tuplerichcompare). */
+Object *list_seq_richcompare(Object *v, Object *w, int op);
+/* The arguments of index(value, start=0, stop=sys.maxsize) of a sequence of
+ * [len] items, named [fname]: *value (borrowed), and start and stop made
+ * non-negative as CPython does before searching. */
+int list_index_bounds(const char *fname, Object *const *args, ssize_t nargs, Object *kwnames,
+                      ssize_t len, Object **value, ssize_t *start, ssize_t *stop);
+/* The operands of seq * n for a sequence type [seq_type]: returns 1 with
+ * *seq and *count set (count >= 0), 0 when the operator should answer
+ * NotImplemented, -1 with TypeError "can't multiply sequence by non-int of
+ * type 'float'" or OverflowError. */
+int list_repeat_operands(Object *a, Object *b, Type *seq_type, Object **seq, ssize_t *count);
+/* True when [o]'s class (a class statement) defines binary operator [op]
+ * itself, so a built-in sequence should answer NotImplemented rather than
+ * raise its own TypeError. */
+bool list_other_overrides(Object *o, int op);
 
 #endif

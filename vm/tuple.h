@@ -20,4 +20,19 @@ Object *tuple_from_array(Object *const *items, ssize_t n); /* increfs each */
 Object *tuple_from_iter(Object *iterable);            /* tuple(iterable) */
 Object *tuple_getslice(Object *t, ssize_t lo, ssize_t hi);
 
+/* The result tuple of an iterator that recycles it (dict items, enumerate,
+ * zip): [t] itself, refilled with the [n] references of [items] (stolen),
+ * when nobody else holds it, else a new tuple of them. */
+Object *tuple_recycle(Object *t, Object **items, ssize_t n);
+
+extern Type tuple_iter_type;
+
+/* True when [o] may be tracked by the collector (CPython's
+ * _PyObject_GC_MAY_BE_TRACKED): an instance of a GC type, except tuples
+ * that are untracked and classes that are not heap types. */
+bool tuple_may_be_tracked(Object *o);
+/* Untracks tuple [t] when none of its items may be tracked (the collector
+ * calls this for the tuples it examines, as CPython 3.11 does). */
+void tuple_maybe_untrack(Object *t);
+
 #endif
