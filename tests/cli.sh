@@ -5,8 +5,9 @@
 #   tests/cli.sh --regen INTERP DIR   write DIR/NAME.{out,err,status} from
 #                                     INTERP (tests/regen.sh uses python3)
 #
-# Every case runs in tests/cli/.  Its expected stdout, stderr and exit status
-# come from CPython 3.11; the table below says which of them a case compares:
+# Every case runs in tests/cli/ with a 5 s limit.  Its expected stdout,
+# stderr and exit status come from CPython 3.11; the table below says which
+# of them a case compares:
 #   out      stdout, byte for byte
 #   status   the exit status
 #   err      all of stderr      errlast / errfirst   its last / first line
@@ -16,10 +17,9 @@
 # Before comparing, stderr is normalised: the program name that starts
 # "can't open file" / "can't find '__main__'" messages becomes PROG (CPython
 # prints its own path there), so does the name after "usage: ", `python -h'
-# becomes `PROG -h', and the
-# absolute path of tests/cli becomes <DIR>.  The regular-expression checks
-# are also applied to CPython's output when regenerating, so they are known
-# to hold for it.  Ends with "N passed, M failed"; exit 0 when M is 0,
+# becomes `PROG -h', and the absolute path of tests/cli becomes <DIR>.
+# The format checks (version, usage, usage2) are also applied to CPython's
+# output when regenerating, so they are known to hold for it.  Ends with "N passed, M failed"; exit 0 when M is 0,
 # 1 on failures, 99 when mempy is missing.
 here=$(cd "$(dirname "$0")" && pwd)
 cases="$here/cli"
@@ -88,7 +88,7 @@ case_sys_exit_none() { run -c 'import sys; print("x"); sys.exit()'; }
 
 run() {
     if command -v timeout >/dev/null 2>&1; then
-        timeout -k 2 10 "$INTERP" "$@"
+        timeout -k 2 5 "$INTERP" "$@"
     else
         "$INTERP" "$@"
     fi
@@ -128,6 +128,9 @@ check_formats() {
 # Compare case $1's output in $work with the expected files in $2, for the
 # criteria $3; print the reasons of a failure.
 compare_case() {
+    case $(cat "$work/$1.status") in
+        124|137) echo "timed out after 5s" ;;
+    esac
     for c in $3; do
         case $c in
             out) cmp -s "$2/$1.out" "$work/$1.out" || echo "stdout differs" ;;

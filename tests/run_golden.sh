@@ -68,8 +68,10 @@ if [ "${1-}" = --one ]; then
                 diff -u "$exp.out" "$res.run.out" | sed -n '3,14s/^/    /p'
             fi
             if [ -f "$exp.err" ]; then
-                echo "    stderr, last line expected: $(cat "$exp.err")"
-                echo "    stderr, last line got:      $(cat "$res.run.errlast")"
+                if [ "$(cat "$exp.err")" != "$(cat "$res.run.errlast")" ]; then
+                    echo "    stderr, last line expected: $(cat "$exp.err")"
+                    echo "    stderr, last line got:      $(cat "$res.run.errlast")"
+                fi
             elif [ -s "$res.run.stderr" ]; then
                 sed -n '1,6s/^/    stderr: /p' "$res.run.stderr"
             fi
