@@ -333,6 +333,51 @@ Object *str_concat(Object *a, Object *b)
     return r;
 }
 
+/* Whether [a] may grow in place to take [b]: a fresh exact str nobody
+ * else sees (never hashed or interned) and [b] no wider than it. */
+static bool appendable(Object *a, Object *b)
+{
+    StrObject *s = (StrObject *)a;
+    return IS_TYPE(a, str_type) && REFCNT(a) == 1 && s->hash == -1 && !s->state.interned &&
+           s->length > 0 && str_maxchar(b) <= str_maxchar(a);
+}
+
+int str_append(Object **p, Object *b)
+{
+    Object *a = *p;
+    if (!TYPE_CHECK(b, str_type) || !appendable(a, b)) {
+        Object *r = str_concat(a, b);
+        if (!r)
+            return -1;
+        *p = r;
+        DECREF(a);
+        return 0;
+    }
+    ssize_t la = STR_LEN(a), lb = STR_LEN(b);
+    int kind = STR_KIND(a);
+    ssize_t header = STR_IS_ASCII(a) ? (ssize_t)sizeof(StrObject) : (ssize_t)sizeof(CompactStrObject);
+    if (lb > (SSIZE_MAX - header) / kind - 1 - la) {
+        err_format(exc_OverflowError, "strings are too large to concat");
+        return -1;
+    }
+    if (!STR_IS_ASCII(a)) {
+        CompactStrObject *c = (CompactStrObject *)a;
+        mem_free(c->utf8);
+        c->utf8 = NULL;
+        c->utf8_length = 0;
+    }
+    Object *r = mem_obj_realloc(a, (size_t)(header + (la + lb + 1) * kind));
+    if (!r) {
+        err_nomemory();
+        return -1;
+    }
+    str_copy(r, la, b, 0, lb);
+    ((StrObject *)r)->length = la + lb;
+    memset((char *)STR_DATA(r) + (la + lb) * kind, 0, (size_t)kind);
+    *p = r;
+    return 0;
+}
+
 /* [s] repeated [n] times. */
 static Object *str_repeat(Object *s, ssize_t n)
 {
@@ -489,12 +534,7 @@ static ssize_t repr_put(Object *r, ssize_t at, uint32_t ch, uint32_t quote)
 Object *str_repr(Object *s)
 {
     ssize_t n = STR_LEN(s), outlen = 2;
-    bool sq = false, dq = false;
-    for (ssize_t i = 0; i < n; i++) {
-        uint32_t ch = str_read(s, i);
-        sq |= ch == '\'';
-        dq |= ch == '"';
-    }
+    bool sq = str_find_char(s, '\'', 0, n) >= 0, dq = str_find_char(s, '"', 0, n) >= 0;
     uint32_t quote = sq && !dq ? '"' : '\'', max = 127;
     for (ssize_t i = 0; i < n; i++) {
         uint32_t ch = str_read(s, i);
@@ -508,9 +548,11 @@ Object *str_repr(Object *s)
         return NULL;
     ssize_t at = 0;
     str_write(r, at++, quote);
-    for (ssize_t i = 0; i < n; i++)
+    if (outlen == n + 2)        /* nothing to escape */
+        str_copy(r, 1, s, 0, n);
+    for (ssize_t i = 0; outlen != n + 2 && i < n; i++)
         at = repr_put(r, at, str_read(s, i), quote);
-    str_write(r, at, quote);
+    str_write(r, outlen - 1, quote);
     return r;
 }
 
@@ -717,6 +759,16 @@ int sb_add_repr(StrBuilder *b, Object *o)
     int res = sb_add_str(b, r);
     DECREF(r);
     return res;
+}
+
+int sb_add_substr(StrBuilder *b, Object *s, ssize_t start, ssize_t end)
+{
+    if (STR_IS_ASCII(s))
+        return sb_add_utf8(b, (const char *)STR_DATA(s) + start, end - start);
+    for (ssize_t i = start; i < end; i++)
+        if (sb_add_char(b, str_read(s, i)) < 0)
+            return -1;
+    return 0;
 }
 
 void sb_discard(StrBuilder *b)

@@ -63,6 +63,11 @@ Object *str_from_vformat(const char *fmt, va_list ap); /* the same, with a va_li
  * [len] may be NULL.  NULL + UnicodeEncodeError for lone surrogates. */
 const char *str_as_utf8(Object *s, ssize_t *len);
 Object *str_concat(Object *a, Object *b);
+/* *p = *p + b (CPython's PyUnicode_Append): grows *p in place when it is
+ * a fresh, unshared exact str (refcount 1, never hashed or interned) and
+ * b fits its kind, else replaces it by the concatenation.  -1 on error
+ * (TypeError if b is not a str), *p then unchanged. */
+int str_append(Object **p, Object *b);
 Object *str_join(Object *sep, Object *iterable);
 Object *str_substr(Object *s, ssize_t start, ssize_t end);
 bool str_eq(Object *a, Object *b);                   /* both str */
@@ -96,6 +101,7 @@ int sb_add_cstr(StrBuilder *b, const char *s);
 int sb_add_char(StrBuilder *b, uint32_t ch);
 int sb_add_str(StrBuilder *b, Object *s);
 int sb_add_repr(StrBuilder *b, Object *o);           /* repr(o) */
+int sb_add_substr(StrBuilder *b, Object *s, ssize_t start, ssize_t end); /* s[start:end] */
 Object *sb_finish(StrBuilder *b);                    /* the str; frees the builder */
 void sb_discard(StrBuilder *b);
 

@@ -466,9 +466,8 @@ static int build(StrBuilder *b, Object *fmt, ssize_t start, ssize_t end, FormatA
         } else if (markup) {
             len--;
         }
-        for (ssize_t k = lit; k < lit + len; k++)
-            if (sb_add_char(b, str_read(fmt, k)) < 0)
-                goto fail;
+        if (sb_add_substr(b, fmt, lit, lit + len) < 0)
+            goto fail;
         Field f;
         if (markup && (parse_field(fmt, &i, end, &f) < 0 || render_field(b, fmt, &f, fa, depth) < 0))
             goto fail;
@@ -666,8 +665,8 @@ static int add_text(StrBuilder *b, const Spec *sp, Object *s)
     int r = 0;
     for (ssize_t i = 0; !(sp->flags & FMT_LEFT) && i < pad && r == 0; i++)
         r = sb_add_char(b, ' ');
-    for (ssize_t i = 0; i < n && r == 0; i++)
-        r = sb_add_char(b, str_read(s, i));
+    if (r == 0)
+        r = sb_add_substr(b, s, 0, n);
     for (ssize_t i = 0; (sp->flags & FMT_LEFT) && i < pad && r == 0; i++)
         r = sb_add_char(b, ' ');
     return r;
@@ -741,8 +740,8 @@ Object *str_printf(Object *fmt, Object *args)
     int r = 0;
     while (r == 0 && more(&p)) {
         ssize_t pct = str_find_char(fmt, '%', p.pos, p.len), stop = pct < 0 ? p.len : pct;
-        for (; p.pos < stop && r == 0; p.pos++)
-            r = sb_add_char(&b, str_read(fmt, p.pos));
+        r = sb_add_substr(&b, fmt, p.pos, stop);
+        p.pos = stop;
         if (pct >= 0 && r == 0) {
             p.pos = pct + 1;
             r = one_directive(&p, &b);

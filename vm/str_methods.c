@@ -806,19 +806,35 @@ static int map_one(Object *s, ssize_t i, int mode, bool *prev, uint32_t out[3])
     }
 }
 
+/* map_case for an ASCII string: one to one, within ASCII. */
+static Object *map_ascii(Object *s, int mode)
+{
+    ssize_t n = STR_LEN(s);
+    Object *r = str_new(n, 127);
+    if (!r)
+        return NULL;
+    const uint8_t *d = STR_DATA(s);
+    uint8_t *o = STR_DATA(r);
+    bool prev = false;
+    for (ssize_t i = 0; i < n; i++) {
+        uint8_t c = d[i];
+        bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+        bool to_up = mode == MAP_UPPER || (mode == MAP_SWAPCASE && low) ||
+                     (mode == MAP_CAPITALIZE && i == 0) || (mode == MAP_TITLE && !prev);
+        bool to_low = !to_up && mode != MAP_UPPER && (mode != MAP_SWAPCASE || up);
+        o[i] = to_up && low ? c - 32 : to_low && up ? c + 32 : c;
+        prev = up || low;
+    }
+    return n == 1 ? narrowed(r) : r;
+}
+
 static Object *map_case(Object *s, int mode)
 {
     ssize_t n = STR_LEN(s), len = 0;
     bool prev = false;
     uint32_t out[3];
-    if (STR_IS_ASCII(s)) {      /* ASCII maps one to one within ASCII */
-        Object *r = str_new(n, 127);
-        for (ssize_t i = 0; r && i < n; i++) {
-            map_one(s, i, mode, &prev, out);
-            str_write(r, i, out[0]);
-        }
-        return r ? narrowed(r) : NULL;
-    }
+    if (STR_IS_ASCII(s))
+        return map_ascii(s, mode);
     if (n > SSIZE_MAX / 12)
         return err_nomemory();
     uint32_t *buf = mem_malloc((size_t)(3 * n) * sizeof *buf + 1);
