@@ -94,30 +94,40 @@ static int add_cstr(StrBuilder *b, const Directive *d, const char *s)
     return r;
 }
 
-/* Adds a number directive (%d %i %u %x %p) through the C library. */
+/* Reads a signed integer argument of the directive's size. */
+static long long signed_arg(const Directive *d, va_list *ap)
+{
+    switch (d->size) {
+    case 'l': return va_arg(*ap, long);
+    case 'q': return va_arg(*ap, long long);
+    case 'z': return va_arg(*ap, ssize_t);
+    default: return va_arg(*ap, int);
+    }
+}
+
+/* Reads an unsigned integer argument of the directive's size. */
+static unsigned long long unsigned_arg(const Directive *d, va_list *ap)
+{
+    switch (d->size) {
+    case 'l': return va_arg(*ap, unsigned long);
+    case 'q': return va_arg(*ap, unsigned long long);
+    case 'z': return va_arg(*ap, size_t);
+    default: return va_arg(*ap, unsigned int);
+    }
+}
+
+/* Adds a number directive (%d %i %u %x) through the C library. */
 static int add_number(StrBuilder *b, const Directive *d, va_list *ap)
 {
-    char spec[32], out[96];
-    const char *len = d->size == 'l' ? "l" : d->size == 'q' ? "ll" : d->size == 'z' ? "z" : "";
-    char conv = d->conv == 'i' ? 'd' : d->conv;
-    snprintf(spec, sizeof spec, "%%%s%s%s%s%s%c", d->left ? "-" : "", d->zero ? "0" : "",
-             d->width >= 0 ? "*" : "", d->prec >= 0 ? ".*" : "", len, conv);
-    int w = d->width, p = d->prec;
-#define FORMAT_WITH(T) \
-    (d->width >= 0 && d->prec >= 0 ? snprintf(out, sizeof out, spec, w, p, va_arg(*ap, T)) \
-     : d->width >= 0 ? snprintf(out, sizeof out, spec, w, va_arg(*ap, T)) \
-     : d->prec >= 0 ? snprintf(out, sizeof out, spec, p, va_arg(*ap, T)) \
-     : snprintf(out, sizeof out, spec, va_arg(*ap, T)))
-    bool sign = conv == 'd';
-    if (d->size == 'l')
-        sign ? FORMAT_WITH(long) : FORMAT_WITH(unsigned long);
-    else if (d->size == 'q')
-        sign ? FORMAT_WITH(long long) : FORMAT_WITH(unsigned long long);
-    else if (d->size == 'z')
-        sign ? FORMAT_WITH(ssize_t) : FORMAT_WITH(size_t);
+    char spec[16], out[96];
+    bool sign = d->conv == 'd' || d->conv == 'i';
+    int w = d->width < 0 ? 0 : d->width;
+    snprintf(spec, sizeof spec, "%%%s%s*.*ll%c", d->left ? "-" : "", d->zero ? "0" : "",
+             sign ? 'd' : d->conv);
+    if (sign)
+        snprintf(out, sizeof out, spec, w, d->prec, signed_arg(d, ap));
     else
-        sign ? FORMAT_WITH(int) : FORMAT_WITH(unsigned int);
-#undef FORMAT_WITH
+        snprintf(out, sizeof out, spec, w, d->prec, unsigned_arg(d, ap));
     return sb_add_cstr(b, out);
 }
 
