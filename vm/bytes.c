@@ -821,10 +821,10 @@ static Object *bytes_new_slot(Type *type, Object *const *args, ssize_t nargs, Ob
 /* ---- methods ---- */
 
 /* Reads a bytes argument of a method. */
-static int bytes_arg(const char *what, Object *o, const char **p, ssize_t *n)
+static int bytes_arg(Object *o, const char **p, ssize_t *n)
 {
     if (!TYPE_CHECK(o, bytes_type)) {
-        err_format(exc_TypeError, "%s a bytes-like object is required, not '%T'", what, o);
+        err_format(exc_TypeError, "a bytes-like object is required, not '%T'", o);
         return -1;
     }
     *p = BYTES_DATA(o);
@@ -1088,7 +1088,7 @@ static Object *bytes_strip_impl(const char *name, int which, Object *self, Objec
     ssize_t nset = 0;
     if (str_args("bytes", name, false, args, nargs, kwnames, 0, 1, &chars) < 0)
         return NULL;
-    if (chars && chars != None && bytes_arg("", chars, &set, &nset) < 0)
+    if (chars && chars != None && bytes_arg(chars, &set, &nset) < 0)
         return NULL;
     const uint8_t *d = (const uint8_t *)BYTES_DATA(self);
     ssize_t lo = 0, hi = SIZE(self);
@@ -1136,7 +1136,7 @@ static Object *bytes_split(Object *self, Object *const *args, ssize_t nargs, Obj
     const char *sep = NULL;
     ssize_t m = 0, max = -1, n = SIZE(self), i = 0;
     if (args_parse("split", args, nargs, kwnames, kwlist, 0, 2, a) < 0 ||
-        (a[0] && a[0] != None && bytes_arg("", a[0], &sep, &m) < 0) ||
+        (a[0] && a[0] != None && bytes_arg(a[0], &sep, &m) < 0) ||
         (a[1] && (max = num_as_ssize(a[1], exc_OverflowError)) == -1 && err_occurred()))
         return NULL;
     if (sep && m == 0)
@@ -1180,7 +1180,7 @@ static Object *bytes_replace(Object *self, Object *const *args, ssize_t nargs, O
     const char *old, *new_, *d = BYTES_DATA(self);
     ssize_t lo, ln, count = -1, n = SIZE(self), i = 0;
     if (str_args("bytes", "replace", false, args, nargs, kwnames, 2, 3, a) < 0 ||
-        bytes_arg("", a[0], &old, &lo) < 0 || bytes_arg("", a[1], &new_, &ln) < 0 ||
+        bytes_arg(a[0], &old, &lo) < 0 || bytes_arg(a[1], &new_, &ln) < 0 ||
         (a[2] && (count = num_as_ssize(a[2], exc_OverflowError)) == -1 && err_occurred()))
         return NULL;
     if (count < 0)

@@ -123,8 +123,9 @@ static uint32_t read_kind(int kind, const void *d, ssize_t i)
     }
 }
 
-/* The widest character of [n] characters of [kind] at [d], rounded to the
- * bound of its class (127, 255, 65535 or the exact astral value). */
+/* The widest of [n] characters of [kind] at [d], or one as wide as it as
+ * far as the narrowest kind is concerned (the scan stops once that kind is
+ * known). */
 static uint32_t data_maxchar(int kind, const void *d, ssize_t n)
 {
     uint32_t max = 0;
@@ -468,9 +469,11 @@ hash_t str_hash_bytes(const void *p, ssize_t len)
     const uint8_t *s = p;
     uint64_t v0 = 0x736f6d6570736575ULL, v1 = 0x646f72616e646f6dULL;
     uint64_t v2 = 0x6c7967656e657261ULL, v3 = 0x7465646279746573ULL;
-    uint64_t b = (uint64_t)len << 56, m;
+    uint64_t b = (uint64_t)len << 56;
     for (; len >= 8; s += 8, len -= 8) {
-        memcpy(&m, s, 8);               /* little-endian hosts */
+        uint64_t m = 0;
+        for (int i = 7; i >= 0; i--)    /* little-endian word, on any host */
+            m = (m << 8) | s[i];
         v3 ^= m;
         SIPROUND(v0, v1, v2, v3);
         v0 ^= m;
