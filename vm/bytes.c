@@ -580,8 +580,10 @@ static Object *bytes_concat(Object *a, Object *b)
     if (!TYPE_CHECK(a, bytes_type))
         return NEWREF(NotImplemented);
     if (!TYPE_CHECK(b, bytes_type)) {
-        if ((TYPE(b)->flags & TPFLAG_HEAPTYPE) && TYPE(b)->nb[BINOP_ADD])
-            return NEWREF(NotImplemented);
+        Object *r = str_try_other(a, b, BINOP_ADD);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
         return err_format(exc_TypeError, "can't concat %T to bytes", b);
     }
     if (SIZE(b) == 0 && IS_TYPE(a, bytes_type))
@@ -616,11 +618,14 @@ static Object *bytes_repeat(Object *o, ssize_t n)
 static Object *bytes_mul(Object *a, Object *b)
 {
     Object *s = TYPE_CHECK(a, bytes_type) ? a : b, *n = s == a ? b : a;
-    if (!TYPE(n)->nb_index) {
-        if (s == a && (TYPE(n)->flags & TPFLAG_HEAPTYPE) && TYPE(n)->nb[BINOP_MULTIPLY])
-            return NEWREF(NotImplemented);
-        return err_format(exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+    if (s == a) {
+        Object *r = str_try_other(a, b, BINOP_MULTIPLY);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
     }
+    if (!TYPE(n)->nb_index)
+        return err_format(exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
     ssize_t count = num_as_ssize(n, exc_OverflowError);
     if (count == -1 && err_occurred())
         return NULL;

@@ -842,28 +842,38 @@ static Object *str_richcompare(Object *a, Object *b, int op)
     return bool_from(r);
 }
 
-/* Whether the other operand is a user class that may define the
- * reflected operator. */
-static bool defers_to(Object *o, int op)
+Object *str_try_other(Object *a, Object *b, int op)
 {
-    return (TYPE(o)->flags & TPFLAG_HEAPTYPE) && TYPE(o)->nb[op];
+    binaryfunc f = TYPE(b)->nb[op];
+    if (!f || f == TYPE(a)->nb[op])
+        return NEWREF(NotImplemented);
+    return f(a, b);
 }
 
 static Object *str_add(Object *a, Object *b)
 {
-    if (!TYPE_CHECK(a, str_type) || (!TYPE_CHECK(b, str_type) && defers_to(b, BINOP_ADD)))
+    if (!TYPE_CHECK(a, str_type))
         return NEWREF(NotImplemented);
+    if (!TYPE_CHECK(b, str_type)) {
+        Object *r = str_try_other(a, b, BINOP_ADD);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
+    }
     return str_concat(a, b);
 }
 
 static Object *str_mul(Object *a, Object *b)
 {
     Object *s = TYPE_CHECK(a, str_type) ? a : b, *n = s == a ? b : a;
-    if (!TYPE(n)->nb_index) {
-        if (s == a && defers_to(n, BINOP_MULTIPLY))
-            return NEWREF(NotImplemented);
-        return err_format(exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+    if (s == a) {
+        Object *r = str_try_other(a, b, BINOP_MULTIPLY);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
     }
+    if (!TYPE(n)->nb_index)
+        return err_format(exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
     ssize_t count = num_as_ssize(n, exc_OverflowError);
     if (count == -1 && err_occurred())
         return NULL;

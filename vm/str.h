@@ -144,6 +144,10 @@ int str_args(const char *tname, const char *name, bool tuple_style, Object *cons
 /* Resolves [*start, *end) against [len] as a slice does (no step). */
 void str_clip(ssize_t *start, ssize_t *end, ssize_t len);
 Object *str_printf(Object *fmt, Object *args);       /* fmt % args */
+/* For the + and * of str and bytes with [a] a sequence on the left: b's
+ * number slot [op] (b.__radd__ / __rmul__), which CPython tries before the
+ * sequence operation; a new NotImplemented when b has none. */
+Object *str_try_other(Object *a, Object *b, int op);
 Object *str_format_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
 Object *str_format_map_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
 /* Codecs (bytes.c).  [encoding] / [errors] NULL mean "utf-8" / "strict". */
