@@ -845,8 +845,8 @@ static Object *str_richcompare(Object *a, Object *b, int op)
 Object *str_try_other(Object *a, Object *b, int op)
 {
     binaryfunc f = TYPE(b)->nb[op];
-    if (!f || f == TYPE(a)->nb[op])
-        return NEWREF(NotImplemented);
+    if (!f || f == str_type.nb[op] || f == bytes_type.nb[op])
+        return NEWREF(NotImplemented);  /* CPython's sequences have no number slot */
     return f(a, b);
 }
 

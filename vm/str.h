@@ -146,7 +146,8 @@ void str_clip(ssize_t *start, ssize_t *end, ssize_t len);
 Object *str_printf(Object *fmt, Object *args);       /* fmt % args */
 /* For the + and * of str and bytes with [a] a sequence on the left: b's
  * number slot [op] (b.__radd__ / __rmul__), which CPython tries before the
- * sequence operation; a new NotImplemented when b has none. */
+ * sequence operation; a new NotImplemented when b has none (str and bytes
+ * themselves have none in CPython). */
 Object *str_try_other(Object *a, Object *b, int op);
 Object *str_format_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
 Object *str_format_map_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
