@@ -39,6 +39,7 @@
 #include "args.h"
 #include "errors.h"
 #include "repr_guard.h"
+#include "type.h"
 #include "../mem/gc.h"
 #include "../mem/mem.h"
 
@@ -449,8 +450,8 @@ fail:
     return -1;
 }
 
-/* Removes entry [ix] (whose value, [old_value], the caller owns a
- * reference to). */
+/* Removes entry [ix], dropping the dict's references to its key and to
+ * its value [old_value]. */
 static void delitem_common(DictObject *d, hash_t hash, ssize_t ix, Object *old_value)
 {
     DictKeys *k = d->keys;
@@ -618,7 +619,7 @@ int dict_delitem(Object *op, Object *key)
         err_set_obj(exc_KeyError, key);
         return -1;
     }
-    delitem_common(d, hash, ix, NEWREF(old));
+    delitem_common(d, hash, ix, old);
     return 0;
 }
 
@@ -741,7 +742,7 @@ Object *dict_pop(Object *op, Object *key, Object *deflt)
         return NULL;
     }
     INCREF(old);
-    delitem_common(d, hash, ix, NEWREF(old));
+    delitem_common(d, hash, ix, old);
     return old;
 }
 
@@ -1755,6 +1756,18 @@ static Object *items_reversed_meth(Object *self, Object *const *args, ssize_t na
     return new_dict_iter(VIEW_DICT(self), &dict_revitemiter_type);
 }
 
+/* view.mapping: a read-only proxy of the dict. */
+static Object *view_get_mapping(Object *o, void *closure)
+{
+    (void)closure;
+    return obj_call1((Object *)&mappingproxy_type, VIEW_DICT(o));
+}
+
+static const GetSetDef view_getset[] = {
+    {"mapping", view_get_mapping, NULL, NULL},
+    {NULL, NULL, NULL, NULL}
+};
+
 static const MethodDef keys_view_methods[] = {
     {"isdisjoint", view_isdisjoint_meth, 0, "Return True if the view and the given iterable have a null intersection."},
     {"__reversed__", keys_reversed_meth, 0, "Return a reverse iterator over the dict keys."},
@@ -1788,6 +1801,7 @@ static const MethodDef values_view_methods[] = {
         .contains = containsf, \
         .traverse = view_traverse, \
         .methods = meths, \
+        .getset = view_getset, \
     }
 
 SET_VIEW_TYPE(dict_keys_type, "dict_keys", keys_view_iter, keys_view_contains, keys_view_methods);
@@ -1804,4 +1818,5 @@ Type dict_values_type = {
     .len = view_len,
     .traverse = view_traverse,
     .methods = values_view_methods,
+    .getset = view_getset,
 };

@@ -135,6 +135,11 @@ static Object *enumerate_new(Type *type, Object *const *args, ssize_t nargs, Obj
 {
     static const char *const kwlist[] = {"iterable", "start", NULL};
     Object *a[2] = {NULL, NULL}, *start = NULL;
+    ssize_t n = nargs + (kwnames ? SIZE(kwnames) : 0);
+    if (nargs == 0 && n == 0)
+        return err_format(exc_TypeError, "enumerate() missing required argument 'iterable'");
+    if (n > 2)
+        return err_format(exc_TypeError, "enumerate() takes at most 2 arguments (%zd given)", n);
     if (args_parse("enumerate", args, nargs, kwnames, kwlist, 1, 2, a) < 0)
         return NULL;
     if (a[1] && !(start = num_index(a[1])))

@@ -131,7 +131,8 @@ static int entry_matches(SetObject *so, SetEntry *entry, Object *key)
 }
 
 /* The slot holding [key], or the empty slot that ends its probe sequence;
- * NULL on error.  *freeslot (if given) gets the first dummy seen. */
+ * NULL on error.  *freeslot (if given) gets the last dummy seen, where
+ * CPython 3.11 puts a new key. */
 static SetEntry *find_slot(SetObject *so, Object *key, hash_t hash, SetEntry **freeslot)
 {
 restart:;
@@ -152,7 +153,7 @@ restart:;
                     return NULL;
                 if (m == 2)
                     goto restart;
-            } else if (entry->hash == -1 && freeslot && !*freeslot) {
+            } else if (entry->hash == -1 && freeslot) {
                 *freeslot = entry;
             }
             entry++;
