@@ -18,7 +18,6 @@
 #include "args.h"
 #include "int.h"
 #include "range.h"
-#include "tuple.h"
 #include "../mem/mem.h"
 #include "../mem/gc.h"
 

@@ -13,7 +13,6 @@
 #include <inttypes.h>
 #include "str.h"
 #include "errors.h"
-#include "args.h"
 #include "int.h"
 #include "tuple.h"
 #include "format.h"
