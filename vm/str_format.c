@@ -144,8 +144,10 @@ static int add_directive(StrBuilder *b, const Directive *d, va_list *ap)
     case 'p':
         snprintf(tmp, sizeof tmp, "0x%" PRIxPTR, (uintptr_t)va_arg(*ap, void *));
         return sb_add_cstr(b, tmp);
-    case 's':
-        return add_cstr(b, d, va_arg(*ap, const char *));
+    case 's': {
+        const char *s = va_arg(*ap, const char *);
+        return add_cstr(b, d, s ? s : "(null)");
+    }
     case 'U': case 'S': case 'R': case 'A': case 'T':
         return add_object(b, d, va_arg(*ap, Object *));
     case 'd': case 'i': case 'u': case 'x':
