@@ -687,9 +687,19 @@ int list_index_bounds(const char *fname, Object *const *args, ssize_t nargs, Obj
     return 0;
 }
 
-bool list_other_overrides(Object *o, int op)
+/* Whether [f] is the + or * of a built-in sequence (which CPython keeps
+ * in sequence slots, never tried as a number slot). */
+static bool is_sequence_slot(binaryfunc f, int op)
 {
-    return (TYPE(o)->flags & TPFLAG_HEAPTYPE) && TYPE(o)->nb[op] != NULL;
+    return f == list_type.nb[op] || f == tuple_type.nb[op] || f == str_type.nb[op] || f == bytes_type.nb[op];
+}
+
+Object *list_try_other(Object *a, Object *b, int op)
+{
+    binaryfunc f = TYPE(b)->nb[op];
+    if (!f || f == TYPE(a)->nb[op] || is_sequence_slot(f, op))
+        return NEWREF(NotImplemented);
+    return f(a, b);
 }
 
 int list_repeat_operands(Object *a, Object *b, Type *seq_type, Object **seq, ssize_t *count)
@@ -698,8 +708,6 @@ int list_repeat_operands(Object *a, Object *b, Type *seq_type, Object **seq, ssi
     Object *n = left ? b : a;
     *seq = left ? a : b;
     if (!TYPE(n)->nb_index) {
-        if (list_other_overrides(n, BINOP_MULTIPLY))
-            return 0;
         err_format(exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
         return -1;
     }
@@ -707,7 +715,7 @@ int list_repeat_operands(Object *a, Object *b, Type *seq_type, Object **seq, ssi
     if (c == -1 && err_occurred())
         return -1;
     *count = c < 0 ? 0 : c;
-    return 1;
+    return 0;
 }
 
 /* ---- slots ---- */
@@ -819,8 +827,10 @@ static Object *list_concat(Object *a, Object *b)
     if (!TYPE_CHECK(a, list_type))
         return NEWREF(NotImplemented);
     if (!TYPE_CHECK(b, list_type)) {
-        if (list_other_overrides(b, BINOP_ADD))
-            return NEWREF(NotImplemented);
+        Object *r = list_try_other(a, b, BINOP_ADD);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
         return err_format(exc_TypeError, "can only concatenate list (not \"%T\") to list", b);
     }
     ssize_t size = SIZE(a) + SIZE(b);
@@ -845,13 +855,21 @@ static void repeat_into(Object **dst, Object **src, ssize_t len, ssize_t n)
             *dst++ = NEWREF(src[i]);
 }
 
+/* seq * n for a list [a] on the left: the other operand's own slot first. */
+static Object *try_other_first(Object *a, Object *b, int op)
+{
+    return TYPE_CHECK(a, list_type) ? list_try_other(a, b, op) : NEWREF(NotImplemented);
+}
+
 static Object *list_repeat(Object *a, Object *b)
 {
-    Object *seq;
+    Object *seq, *r = try_other_first(a, b, BINOP_MULTIPLY);
     ssize_t n;
-    int r = list_repeat_operands(a, b, &list_type, &seq, &n);
-    if (r <= 0)
-        return r < 0 ? NULL : NEWREF(NotImplemented);
+    if (r != NotImplemented)
+        return r;
+    DECREF(r);
+    if (list_repeat_operands(a, b, &list_type, &seq, &n) < 0)
+        return NULL;
     ssize_t len = SIZE(seq);
     if (n > 0 && len > SSIZE_MAX / n)
         return err_nomemory();
@@ -867,20 +885,22 @@ static Object *list_repeat(Object *a, Object *b)
 
 static Object *list_inplace_concat(Object *a, Object *b)
 {
-    if (!TYPE_CHECK(a, list_type))
-        return NEWREF(NotImplemented);
+    Object *r = try_other_first(a, b, BINOP_ADD);
+    if (r != NotImplemented || !TYPE_CHECK(a, list_type))
+        return r;
+    DECREF(r);
     return list_extend(a, b) < 0 ? NULL : NEWREF(a);
 }
 
 static Object *list_inplace_repeat(Object *a, Object *b)
 {
-    Object *seq;
+    Object *seq, *r = try_other_first(a, b, BINOP_MULTIPLY);
     ssize_t n;
-    if (!TYPE_CHECK(a, list_type))
-        return NEWREF(NotImplemented);
-    int r = list_repeat_operands(a, b, &list_type, &seq, &n);
-    if (r <= 0)
-        return r < 0 ? NULL : NEWREF(NotImplemented);
+    if (r != NotImplemented || !TYPE_CHECK(a, list_type))
+        return r;
+    DECREF(r);
+    if (list_repeat_operands(a, b, &list_type, &seq, &n) < 0)
+        return NULL;
     ssize_t len = SIZE(a);
     if (len == 0 || n == 1)
         return NEWREF(a);

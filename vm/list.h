@@ -42,14 +42,13 @@ Object *list_seq_richcompare(Object *v, Object *w, int op);
  * non-negative as CPython does before searching. */
 int list_index_bounds(const char *fname, Object *const *args, ssize_t nargs, Object *kwnames,
                       ssize_t len, Object **value, ssize_t *start, ssize_t *stop);
-/* The operands of seq * n for a sequence type [seq_type]: returns 1 with
- * *seq and *count set (count >= 0), 0 when the operator should answer
- * NotImplemented, -1 with TypeError "can't multiply sequence by non-int of
- * type 'float'" or OverflowError. */
+/* The operands of seq * n for a sequence type [seq_type] (on either side):
+ * 0 with *seq and *count set (count >= 0), or -1 with TypeError "can't
+ * multiply sequence by non-int of type 'float'" or OverflowError. */
 int list_repeat_operands(Object *a, Object *b, Type *seq_type, Object **seq, ssize_t *count);
-/* True when [o]'s class (a class statement) defines binary operator [op]
- * itself, so a built-in sequence should answer NotImplemented rather than
- * raise its own TypeError. */
-bool list_other_overrides(Object *o, int op);
+/* For seq + x and seq * x with the sequence [a] on the left: x's own number
+ * slot [op] (x.__radd__, x.__rmul__), which CPython tries before the
+ * sequence operation; a new NotImplemented when x has none or declines. */
+Object *list_try_other(Object *a, Object *b, int op);
 
 #endif

@@ -327,8 +327,10 @@ static Object *tuple_concat(Object *a, Object *b)
     if (SIZE(a) == 0 && IS_TYPE(b, tuple_type))
         return NEWREF(b);
     if (!TYPE_CHECK(b, tuple_type)) {
-        if (list_other_overrides(b, BINOP_ADD))
-            return NEWREF(NotImplemented);
+        Object *r = list_try_other(a, b, BINOP_ADD);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
         return err_format(exc_TypeError, "can only concatenate tuple (not \"%T\") to tuple", b);
     }
     if (SIZE(b) == 0 && IS_TYPE(a, tuple_type))
@@ -347,9 +349,14 @@ static Object *tuple_repeat(Object *a, Object *b)
 {
     Object *seq;
     ssize_t n;
-    int r = list_repeat_operands(a, b, &tuple_type, &seq, &n);
-    if (r <= 0)
-        return r < 0 ? NULL : NEWREF(NotImplemented);
+    if (TYPE_CHECK(a, tuple_type)) {
+        Object *r = list_try_other(a, b, BINOP_MULTIPLY);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
+    }
+    if (list_repeat_operands(a, b, &tuple_type, &seq, &n) < 0)
+        return NULL;
     ssize_t len = SIZE(seq);
     if ((len == 0 || n == 1) && IS_TYPE(seq, tuple_type))
         return NEWREF(seq);
