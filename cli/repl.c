@@ -12,6 +12,10 @@
 #if defined(HAVE_LIBREADLINE)
 #include <readline/readline.h>
 #include <readline/history.h>
+#define LINE_EDITING 1
+#elif defined(HAVE_LIBEDIT)
+#include <editline/readline.h>
+#define LINE_EDITING 1
 #endif
 #include "repl.h"
 #include "run.h"
@@ -56,7 +60,7 @@ static void on_sigint(int sig)
     vm_ts->interrupted = 1;
 }
 
-#if defined(HAVE_LIBREADLINE)
+#if defined(LINE_EDITING)
 static char *line_result;
 static bool line_done;
 
@@ -84,7 +88,9 @@ static LineStatus read_line_readline(const char *prompt, Buffer *out)
             got_sigint = 0;
             vm_ts->interrupted = 0;
             rl_free_line_state();
+#if defined(HAVE_RL_CALLBACK_SIGCLEANUP)
             rl_callback_sigcleanup();
+#endif
             rl_cleanup_after_signal();
             rl_callback_handler_remove();
             return LINE_INTERRUPT;
@@ -139,7 +145,7 @@ static LineStatus read_line_plain(const char *prompt, Buffer *out)
 
 static LineStatus read_line(const char *prompt, Buffer *out, bool use_readline)
 {
-#if defined(HAVE_LIBREADLINE)
+#if defined(LINE_EDITING)
     if (use_readline)
         return read_line_readline(prompt, out);
 #else
@@ -176,7 +182,7 @@ static void install_sigint(void)
 int repl_run(void)
 {
     bool use_readline = isatty(fileno(stdin));
-#if defined(HAVE_LIBREADLINE)
+#if defined(LINE_EDITING)
     if (use_readline) {
         rl_catch_signals = 0;
         rl_outstream = stdout;

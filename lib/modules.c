@@ -4,5 +4,6 @@
 const BuiltinModule lib_modules[] = {
     {"builtins", lib_builtins_init},
     {"sys", lib_sys_init},
+    {"gc", lib_gc_init},
     {NULL, NULL},
 };

@@ -1,27 +1,68 @@
-/* gc.c — the lists of tracked container objects, one per generation, and the
- * allocation count that will drive the cyclic collector.
+/* gc.c — the generational cyclic garbage collector.
  *
- *   generation 0  <->  [GCHead]<->[GCHead]<->...   (objects allocated lately)
- *   generation 1  <->  ...
- *   generation 2  <->  ...                         (long-lived objects)
+ * Reference counting frees everything except cycles.  Every container that
+ * can be part of one carries a GCHead in front of it and, while tracked,
+ * sits on exactly one generation's circular doubly linked list:
  *
- * Each list is circular with a sentinel head.  A tracked object is on exactly
- * one list; an untracked one has next == NULL.
+ *   generation 0  (young)   head <-> obj <-> obj <-> ... <-> head
+ *   generation 1
+ *   generation 2  (old)
+ *   permanent               (gc.freeze(): never examined)
+ *
+ * Generation 0's count is allocations minus deallocations of GC objects;
+ * an older generation's count is the number of collections of the one
+ * below it.  When a count passes its threshold (700, 10, 10) the oldest such
+ * generation is collected, together with all younger ones:
+ *
+ *   1. gc_refs = refcount, for every object being collected;
+ *   2. for every reference between two of them, gc_refs -= 1 (traverse);
+ *   3. objects with gc_refs > 0 are referenced from outside: they and all
+ *      they reach are alive; the rest is unreachable;
+ *   4. survivors move one generation up;
+ *   5. unreachable objects' finalizers (__del__) run, once per object;
+ *   6. objects a finalizer made reachable again are resurrected;
+ *   7. the rest are broken apart with their type's clear hook and freed by
+ *      reference counting.
+ *
+ * While collecting, the `prev` word of a GCHead holds flags in its low bits
+ * and gc_refs above them; the list is walked through `next` only.
  */
-#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
 #include "gc.h"
+#include "mem.h"
 
 #define NUM_GENERATIONS 3
 
+/* Low bits of GCHead.prev. */
+#define PREV_FINALIZED  ((uintptr_t)1)  /* __del__ has run: never again (PEP 442) */
+#define PREV_COLLECTING ((uintptr_t)2)  /* in the set being collected */
+#define PREV_REACHABLE  ((uintptr_t)4)  /* found alive during this collection */
+#define PREV_FLAGS      ((uintptr_t)7)
+#define REFS_SHIFT 3
+
 typedef struct {
-    GCHead head;                /* sentinel of the circular list */
+    GCHead head;
     int threshold;
     int count;
 } Generation;
 
-static Generation generations[NUM_GENERATIONS];
+typedef struct {
+    Generation gen[NUM_GENERATIONS];
+    GCHead permanent;
+    bool enabled, collecting;
+    int debug;
+    ssize_t long_lived_total, long_lived_pending;
+    GCStats stats[NUM_GENERATIONS];
+    GCHooks hooks;
+} GCState;
 
-#define GC_PREV(g) ((GCHead *)((g)->prev))
+static GCState gc;
+
+/* ---- list primitives (they keep the flag bits of prev) ---- */
+
+static GCHead *prev_of(GCHead *g) { return (GCHead *)(g->prev & ~PREV_FLAGS); }
+static void set_prev(GCHead *g, GCHead *p) { g->prev = (g->prev & PREV_FLAGS) | (uintptr_t)p; }
 
 static void list_init(GCHead *h)
 {
@@ -29,40 +70,76 @@ static void list_init(GCHead *h)
     h->prev = (uintptr_t)h;
 }
 
+static bool list_empty(GCHead *h) { return h->next == h; }
+
 static void list_append(GCHead *node, GCHead *list)
 {
-    GCHead *last = GC_PREV(list);
+    GCHead *last = prev_of(list);
     last->next = node;
-    node->prev = (uintptr_t)last;
+    set_prev(node, last);
     node->next = list;
-    list->prev = (uintptr_t)node;
+    set_prev(list, node);
 }
 
 static void list_remove(GCHead *node)
 {
-    GCHead *prev = GC_PREV(node);
-    prev->next = node->next;
-    node->next->prev = (uintptr_t)prev;
+    GCHead *prev = prev_of(node), *next = node->next;
+    prev->next = next;
+    set_prev(next, prev);
     node->next = NULL;
-    node->prev = 0;
+    node->prev &= PREV_FINALIZED;
 }
+
+static void list_move(GCHead *node, GCHead *list)
+{
+    GCHead *prev = prev_of(node), *next = node->next;
+    prev->next = next;
+    set_prev(next, prev);
+    list_append(node, list);
+}
+
+/* Appends all of [from] to [to]; [from] becomes empty. */
+static void list_merge(GCHead *from, GCHead *to)
+{
+    if (list_empty(from))
+        return;
+    GCHead *to_last = prev_of(to), *first = from->next, *last = prev_of(from);
+    to_last->next = first;
+    set_prev(first, to_last);
+    last->next = to;
+    set_prev(to, last);
+    list_init(from);
+}
+
+static ssize_t list_size(GCHead *h)
+{
+    ssize_t n = 0;
+    for (GCHead *g = h->next; g != h; g = g->next)
+        n++;
+    return n;
+}
+
+/* ---- the public tracking interface ---- */
 
 void gc_init(void)
 {
     static const int thresholds[NUM_GENERATIONS] = {700, 10, 10};
     for (int i = 0; i < NUM_GENERATIONS; i++) {
-        list_init(&generations[i].head);
-        generations[i].threshold = thresholds[i];
-        generations[i].count = 0;
+        list_init(&gc.gen[i].head);
+        gc.gen[i].threshold = thresholds[i];
+        gc.gen[i].count = 0;
     }
+    list_init(&gc.permanent);
+    gc.enabled = true;
 }
+
+void gc_set_hooks(const GCHooks *hooks) { gc.hooks = *hooks; }
 
 void gc_track(Object *o)
 {
     GCHead *g = AS_GC(o);
-    if (g->next)
-        return;
-    list_append(g, &generations[0].head);
+    if (!g->next)
+        list_append(g, &gc.gen[0].head);
 }
 
 void gc_untrack(Object *o)
@@ -77,17 +154,366 @@ bool gc_is_tracked(Object *o)
     return (TYPE(o)->flags & TPFLAG_HAVE_GC) && AS_GC(o)->next != NULL;
 }
 
+bool gc_is_finalized(Object *o)
+{
+    return (TYPE(o)->flags & TPFLAG_HAVE_GC) && (AS_GC(o)->prev & PREV_FINALIZED);
+}
+
+void gc_set_finalized(Object *o)
+{
+    AS_GC(o)->prev |= PREV_FINALIZED;
+}
+
+static void collect_generations(void);
+
 void gc_note_alloc(void)
 {
-    generations[0].count++;
+    gc.gen[0].count++;
+    if (gc.gen[0].count > gc.gen[0].threshold && gc.enabled && gc.gen[0].threshold &&
+        !gc.collecting)
+        collect_generations();
 }
 
 void gc_note_free(void)
 {
-    if (generations[0].count > 0)
-        generations[0].count--;
+    if (gc.gen[0].count > 0)
+        gc.gen[0].count--;
+}
+
+/* ---- the collection ---- */
+
+static ssize_t refs_of(GCHead *g) { return (ssize_t)(g->prev >> REFS_SHIFT); }
+static void set_refs(GCHead *g, ssize_t n)
+{
+    g->prev = (g->prev & PREV_FLAGS) | ((uintptr_t)n << REFS_SHIFT);
+}
+
+static bool is_collecting(Object *o)
+{
+    return (TYPE(o)->flags & TPFLAG_HAVE_GC) && AS_GC(o)->next &&
+           (AS_GC(o)->prev & PREV_COLLECTING);
+}
+
+/* Step 1: gc_refs = refcount.  The list's prev links are given up. */
+static void update_refs(GCHead *list)
+{
+    for (GCHead *g = list->next; g != list; g = g->next) {
+        g->prev = (g->prev & PREV_FINALIZED) | PREV_COLLECTING;
+        set_refs(g, REFCNT(FROM_GC(g)));
+    }
+}
+
+static int visit_decref(Object *o, void *arg)
+{
+    (void)arg;
+    if (is_collecting(o)) {
+        GCHead *g = AS_GC(o);
+        if (refs_of(g) > 0)
+            set_refs(g, refs_of(g) - 1);
+    }
+    return 0;
+}
+
+/* Step 2: subtract the references the collected objects hold to each other. */
+static void subtract_refs(GCHead *list)
+{
+    for (GCHead *g = list->next; g != list; g = g->next) {
+        Object *o = FROM_GC(g);
+        if (TYPE(o)->traverse)
+            TYPE(o)->traverse(o, visit_decref, NULL);
+    }
+}
+
+/* A growable stack of objects found alive, for the marking walk. */
+typedef struct {
+    Object **items;
+    size_t len, cap;
+    bool failed;
+} MarkStack;
+
+static void mark_push(MarkStack *s, Object *o)
+{
+    if (s->len == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        Object **n = mem_raw_realloc(s->items, cap * sizeof(Object *));
+        if (!n) {
+            s->failed = true;
+            return;
+        }
+        s->items = n;
+        s->cap = cap;
+    }
+    s->items[s->len++] = o;
+}
+
+static int visit_reachable(Object *o, void *arg)
+{
+    if (is_collecting(o) && !(AS_GC(o)->prev & PREV_REACHABLE)) {
+        AS_GC(o)->prev |= PREV_REACHABLE;
+        mark_push(arg, o);
+    }
+    return 0;
+}
+
+/* Step 3: marks what is referenced from outside and all it reaches, then
+ * rebuilds the links: reachable objects onto [alive], the rest onto
+ * [unreachable] (both keep only the FINALIZED flag, plus COLLECTING for the
+ * unreachable).  If marking runs out of memory, everything is kept alive. */
+static void split_unreachable(GCHead *list, GCHead *alive, GCHead *unreachable)
+{
+    MarkStack stack = {NULL, 0, 0, false};
+    for (GCHead *g = list->next; g != list; g = g->next)
+        if (refs_of(g) > 0 && !(g->prev & PREV_REACHABLE)) {
+            g->prev |= PREV_REACHABLE;
+            mark_push(&stack, FROM_GC(g));
+        }
+    while (stack.len && !stack.failed) {
+        Object *o = stack.items[--stack.len];
+        if (TYPE(o)->traverse)
+            TYPE(o)->traverse(o, visit_reachable, &stack);
+    }
+    bool keep_all = stack.failed;
+    mem_raw_free(stack.items);
+    GCHead *g = list->next;
+    list_init(list);
+    while (g != list) {
+        GCHead *next = g->next;
+        bool live = keep_all || (g->prev & PREV_REACHABLE);
+        g->prev &= PREV_FINALIZED;
+        if (!live)
+            g->prev |= PREV_COLLECTING;
+        list_append(g, live ? alive : unreachable);
+        g = next;
+    }
+}
+
+/* Whether a value keeps a container from being untracked (CPython's
+ * _PyObject_GC_MAY_BE_TRACKED): any GC object, except an untracked tuple. */
+static int visit_maybe_tracked(Object *o, void *arg)
+{
+    (void)arg;
+    if (!(TYPE(o)->flags & TPFLAG_HAVE_GC))
+        return 0;
+    if ((TYPE(o)->flags & TPFLAG_GC_UNTRACK_YOUNG) && !AS_GC(o)->next)
+        return 0;
+    return 1;
+}
+
+/* Untracks the objects of [list] whose type allows it ([flag]) and whose
+ * contents are all atomic. */
+static void untrack_atomic(GCHead *list, unsigned long flag)
+{
+    GCHead *g = list->next;
+    while (g != list) {
+        GCHead *next = g->next;
+        Object *o = FROM_GC(g);
+        if ((TYPE(o)->flags & flag) && TYPE(o)->traverse &&
+            !TYPE(o)->traverse(o, visit_maybe_tracked, NULL))
+            list_remove(g);
+        g = next;
+    }
+}
+
+/* Step 5: runs each finalizer once; objects may die or come back meanwhile. */
+static void finalize_garbage(GCHead *unreachable)
+{
+    GCHead seen;
+    list_init(&seen);
+    while (!list_empty(unreachable)) {
+        GCHead *g = unreachable->next;
+        Object *o = FROM_GC(g);
+        list_move(g, &seen);
+        if (!(g->prev & PREV_FINALIZED) && TYPE(o)->finalize) {
+            g->prev |= PREV_FINALIZED;
+            INCREF(o);
+            TYPE(o)->finalize(o);
+            DECREF(o);
+        }
+    }
+    list_merge(&seen, unreachable);
+}
+
+/* Step 6: what a finalizer made reachable again goes to [old]; what is
+ * still garbage stays in [unreachable]. */
+static void handle_resurrected(GCHead *unreachable, GCHead *old)
+{
+    GCHead alive;
+    list_init(&alive);
+    update_refs(unreachable);
+    subtract_refs(unreachable);
+    split_unreachable(unreachable, &alive, unreachable);
+    list_merge(&alive, old);
+}
+
+/* Step 7: breaks the cycles; survivors of clear() move to [old]. */
+static void delete_garbage(GCHead *unreachable, GCHead *old)
+{
+    while (!list_empty(unreachable)) {
+        GCHead *g = unreachable->next;
+        Object *o = FROM_GC(g);
+        if ((gc.debug & GC_DEBUG_SAVEALL) && gc.hooks.save_garbage) {
+            gc.hooks.save_garbage(o);
+        } else if (TYPE(o)->clear) {
+            INCREF(o);
+            TYPE(o)->clear(o);
+            DECREF(o);
+        }
+        if (unreachable->next == g) {
+            g->prev &= ~PREV_COLLECTING;
+            list_move(g, old);
+        }
+    }
+}
+
+static void debug_stats_start(int generation)
+{
+    fprintf(stderr, "gc: collecting generation %d...\n", generation);
+    fprintf(stderr, "gc: objects in each generation:");
+    for (int i = 0; i < NUM_GENERATIONS; i++)
+        fprintf(stderr, " %zd", list_size(&gc.gen[i].head));
+    fprintf(stderr, "\ngc: objects in permanent generation: %zd\n", list_size(&gc.permanent));
+}
+
+static void debug_list(GCHead *list, const char *what)
+{
+    for (GCHead *g = list->next; g != list; g = g->next) {
+        Object *o = FROM_GC(g);
+        fprintf(stderr, "gc: %s <%s %p>\n", what, TYPE(o)->name, (void *)o);
+    }
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Collects [generation] and all younger ones; returns the number of
+ * unreachable objects found. */
+static ssize_t collect(int generation)
+{
+    double t0 = 0;
+    if (gc.debug & GC_DEBUG_STATS) {
+        debug_stats_start(generation);
+        t0 = now_seconds();
+    }
+    if (generation + 1 < NUM_GENERATIONS)
+        gc.gen[generation + 1].count++;
+    for (int i = 0; i <= generation; i++)
+        gc.gen[i].count = 0;
+    for (int i = 0; i < generation; i++)
+        list_merge(&gc.gen[i].head, &gc.gen[generation].head);
+    GCHead *young = &gc.gen[generation].head;
+    GCHead *old = generation < NUM_GENERATIONS - 1 ? &gc.gen[generation + 1].head : young;
+
+    GCHead unreachable, alive;
+    list_init(&unreachable);
+    list_init(&alive);
+    update_refs(young);
+    subtract_refs(young);
+    split_unreachable(young, &alive, &unreachable);
+    list_merge(&alive, young);
+    untrack_atomic(young, TPFLAG_GC_UNTRACK_YOUNG);
+    if (young != old) {
+        if (generation == NUM_GENERATIONS - 2)
+            gc.long_lived_pending += list_size(young);
+        list_merge(young, old);
+    } else {
+        untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
+        gc.long_lived_pending = 0;
+        gc.long_lived_total = list_size(young);
+    }
+    if (gc.debug & GC_DEBUG_COLLECTABLE)
+        debug_list(&unreachable, "collectable");
+    finalize_garbage(&unreachable);
+    handle_resurrected(&unreachable, old);
+    ssize_t m = list_size(&unreachable);
+    delete_garbage(&unreachable, old);
+    if (gc.debug & GC_DEBUG_STATS)
+        fprintf(stderr, "gc: done, %zd unreachable, 0 uncollectable, %.4fs elapsed\n", m,
+                now_seconds() - t0);
+    gc.stats[generation].collections++;
+    gc.stats[generation].collected += m;
+    return m;
+}
+
+/* Runs one collection of [generation], telling the hooks before and after. */
+static ssize_t collect_with_callback(int generation)
+{
+    if (gc.hooks.phase)
+        gc.hooks.phase(true, generation, 0, 0);
+    ssize_t n = collect(generation);
+    if (gc.hooks.phase)
+        gc.hooks.phase(false, generation, n, 0);
+    return n;
+}
+
+static void collect_generations(void)
+{
+    gc.collecting = true;
+    for (int i = NUM_GENERATIONS - 1; i >= 0; i--) {
+        if (gc.gen[i].count <= gc.gen[i].threshold)
+            continue;
+        /* a full collection only when a quarter of the old objects are new */
+        if (i == NUM_GENERATIONS - 1 && gc.long_lived_pending < gc.long_lived_total / 4)
+            continue;
+        collect_with_callback(i);
+        break;
+    }
+    gc.collecting = false;
+}
+
+ssize_t gc_collect(int generation)
+{
+    if (gc.collecting)
+        return 0;
+    gc.collecting = true;
+    ssize_t n = collect_with_callback(generation);
+    gc.collecting = false;
+    return n;
 }
 
 void gc_collect_at_exit(void)
 {
+    if (gc.collecting)
+        return;
+    gc.collecting = true;
+    collect(NUM_GENERATIONS - 1);
+    gc.collecting = false;
 }
+
+/* ---- the knobs of the gc module ---- */
+
+void gc_enable(bool on) { gc.enabled = on; }
+bool gc_is_enabled(void) { return gc.enabled; }
+void gc_set_debug(int flags) { gc.debug = flags; }
+int gc_get_debug(void) { return gc.debug; }
+int gc_get_count(int generation) { return gc.gen[generation].count; }
+int gc_get_threshold(int generation) { return gc.gen[generation].threshold; }
+void gc_set_threshold(int generation, int value) { gc.gen[generation].threshold = value; }
+GCStats gc_get_stats(int generation) { return gc.stats[generation]; }
+
+int gc_each_object(int generation, int (*fn)(Object *, void *), void *arg)
+{
+    for (int i = 0; i < NUM_GENERATIONS; i++) {
+        if (generation >= 0 && i != generation)
+            continue;
+        GCHead *h = &gc.gen[i].head;
+        for (GCHead *g = h->next; g != h; g = g->next)
+            if (fn(FROM_GC(g), arg) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+void gc_freeze(void)
+{
+    for (int i = 0; i < NUM_GENERATIONS; i++) {
+        list_merge(&gc.gen[i].head, &gc.permanent);
+        gc.gen[i].count = 0;
+    }
+}
+
+void gc_unfreeze(void) { list_merge(&gc.permanent, &gc.gen[NUM_GENERATIONS - 1].head); }
+ssize_t gc_freeze_count(void) { return list_size(&gc.permanent); }

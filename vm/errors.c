@@ -121,6 +121,22 @@ Object *err_nomemory(void)
     return NULL;
 }
 
+void err_write_unraisable(Object *obj)
+{
+    Object *exc = err_fetch();
+    if (!exc)
+        return;
+    fflush(stdout);
+    Object *r = obj ? obj_repr(obj) : NULL;
+    const char *text = r ? str_as_utf8(r, NULL) : NULL;
+    if (!r)
+        err_clear();
+    fprintf(stderr, "Exception ignored in: %s\n", text ? text : "<object repr() failed>");
+    XDECREF(r);
+    traceback_print(exc, stderr);
+    DECREF(exc);
+}
+
 bool exc_matches(Object *exc, Object *cls)
 {
     if (TYPE_CHECK(cls, tuple_type)) {

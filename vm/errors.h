@@ -47,6 +47,9 @@ void err_restore(Object *exc);                 /* steals; NULL clears */
 Object *exc_new(Type *type, Object *args);     /* instance with args tuple */
 bool exc_matches(Object *exc, Object *cls);    /* cls: type or tuple */
 
+/* Prints "Exception ignored in: <repr of obj>" and the pending exception's
+ * traceback to stderr, and clears it (errors nobody can catch). */
+void err_write_unraisable(Object *obj);
 void errors_init(void);                        /* creates the exception types */
 /* Calls [fn] with each built-in exception type and its name. */
 void errors_each(void (*fn)(const char *name, Type *t, void *ctx), void *ctx);

@@ -91,6 +91,8 @@ void vm_fini(void)
             if (IS_TYPE(m, module_type) && MODULE_DICT(m) && m != in->sysmod)
                 dict_clear(MODULE_DICT(m));
     }
+    static const GCHooks no_hooks = {NULL, NULL};
+    gc_set_hooks(&no_hooks);
     CLEAR(in->sysmod);
     CLEAR(in->builtins);
     CLEAR(in->modules);

@@ -119,6 +119,8 @@ typedef struct {
 #define TPFLAG_BASETYPE     (1UL << 1)  /* may be subclassed */
 #define TPFLAG_HAVE_GC      (1UL << 2)  /* instances carry a GC header */
 #define TPFLAG_MANAGED_DICT (1UL << 3)  /* instances keep attributes in a managed dict */
+#define TPFLAG_GC_UNTRACK_YOUNG (1UL << 4) /* collector untracks it when it holds only atomic values (tuple) */
+#define TPFLAG_GC_UNTRACK_FULL (1UL << 5)  /* the same, in full collections only (dict) */
 #define TPFLAG_LONG_SUBCLASS (1UL << 8)
 #define TPFLAG_LIST_SUBCLASS (1UL << 9)
 #define TPFLAG_TUPLE_SUBCLASS (1UL << 10)
@@ -157,6 +159,7 @@ struct Type {
 
     traverseproc traverse;
     inquiry clear;
+    destructor finalize;        /* __del__: run once, before the object is cleared or freed */
 
     newfunc new_;
     initfunc init;

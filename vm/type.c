@@ -324,7 +324,7 @@ Type member_descr_type = {
 typedef enum {
     SK_UNARY, SK_BINARY, SK_RBINARY, SK_RICHCMP, SK_LEN, SK_HASH, SK_BOOL,
     SK_GETITEM, SK_SETITEM, SK_DELITEM, SK_CONTAINS, SK_INIT, SK_CALL,
-    SK_GETATTR, SK_SETATTR, SK_DELATTR, SK_NEXT, SK_DESCR_GET
+    SK_GETATTR, SK_SETATTR, SK_DELATTR, SK_NEXT, SK_DESCR_GET, SK_FINALIZE
 } SlotKind;
 
 typedef struct {
@@ -407,6 +407,9 @@ static Object *wrapper_invoke(const SlotDef *s, Type *owner, Object *self,
     case SK_DELATTR:
         r = ((setattrofunc)fn)(self, args[0], NULL);
         return r < 0 ? NULL : none_new();
+    case SK_FINALIZE:
+        ((destructor)fn)(self);
+        return none_new();
     case SK_DESCR_GET:
         if (nargs < 1 || nargs > 2)
             return err_format(exc_TypeError, "__get__ expected 1 or 2 arguments");
@@ -724,6 +727,25 @@ static int slot_setattr(Object *self, Object *name, Object *value)
     return 0;
 }
 
+/* __del__: its errors are reported as "Exception ignored in: ..." */
+static void slot_finalize(Object *self)
+{
+    Object *saved = err_fetch();
+    Object *name = slot_name("__del__");
+    Object *del = name ? type_lookup(TYPE(self), name) : NULL;
+    if (del) {
+        INCREF(del);
+        Object *r = slot_call_dunder(self, name, NULL, 0);
+        if (r)
+            DECREF(r);
+        else
+            err_write_unraisable(del);
+        DECREF(del);
+    }
+    XDECREF(name);
+    err_restore(saved);
+}
+
 static Object *slot_descr_get(Object *self, Object *obj, Object *type)
 {
     Object *args[2] = {obj ? obj : None, type ? type : None};
@@ -814,6 +836,7 @@ static SlotDef slotdefs[] = {
     {"__iter__", OFF(iter), SK_UNARY, 0, slot_iter},
     {"__next__", OFF(iternext), SK_NEXT, 0, slot_next},
     {"__get__", OFF(descr_get), SK_DESCR_GET, 0, slot_descr_get},
+    {"__del__", OFF(finalize), SK_FINALIZE, 0, slot_finalize},
     {"__init__", OFF(init), SK_INIT, 0, slot_init},
     {"__len__", OFF(len), SK_LEN, 0, slot_len},
     {"__getitem__", OFF(getitem), SK_GETITEM, 0, slot_getitem},
@@ -916,7 +939,7 @@ static void inherit_slots(Type *t, Type *b)
     INHERIT(nb_negative); INHERIT(nb_positive); INHERIT(nb_absolute); INHERIT(nb_invert);
     INHERIT(nb_int); INHERIT(nb_float); INHERIT(nb_index); INHERIT(nb_bool);
     INHERIT(len); INHERIT(getitem); INHERIT(setitem); INHERIT(contains);
-    INHERIT(traverse); INHERIT(clear); INHERIT(init); INHERIT(new_);
+    INHERIT(traverse); INHERIT(clear); INHERIT(init); INHERIT(new_); INHERIT(finalize);
     if (!t->richcompare && !t->hash) {
         t->richcompare = b->richcompare;
         t->hash = b->hash;
@@ -1375,6 +1398,14 @@ static void subtype_dealloc(Object *o)
     Type *solid = t;
     while (solid->flags & TPFLAG_HEAPTYPE)
         solid = solid->base_type;
+    if (t->finalize && !gc_is_finalized(o)) {
+        /* __del__ runs on a briefly revived object; it may keep it alive */
+        gc_set_finalized(o);
+        o->refcnt = 1;
+        t->finalize(o);
+        if (--o->refcnt > 0)
+            return;
+    }
     gc_untrack(o);
     for (Type *b = t; b && (b->flags & TPFLAG_HEAPTYPE); b = b->base_type) {
         if (!b->slot_names)
