@@ -714,7 +714,7 @@ static Object *float_fromhex(Object *cls, Object *const *args, ssize_t nargs, Ob
 static Object *round_digits(double x, Object *nd)
 {
     enum { NDIGITS_MAX = 323, NDIGITS_MIN = -308 };
-    ssize_t n = num_as_ssize(nd, NULL);
+    ssize_t n = int_index_clamped(nd);
     if (n == -1 && err_occurred())
         return NULL;
     if (!isfinite(x) || n > NDIGITS_MAX)
@@ -745,11 +745,6 @@ static Object *float_trunc_method(Object *self, Object *const *args, ssize_t nar
     return no_args("float.__trunc__", args, nargs, kwnames) ? float_trunc(self) : NULL;
 }
 
-static Object *float_int_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
-{
-    return no_args("float.__int__", args, nargs, kwnames) ? float_trunc(self) : NULL;
-}
-
 static Object *float_floor(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     if (!no_args("float.__floor__", args, nargs, kwnames))
@@ -764,7 +759,7 @@ static Object *float_ceil(Object *self, Object *const *args, ssize_t nargs, Obje
     return int_from_double(ceil(FLOAT_VAL(self)));
 }
 
-/* __float__ and conjugate: float(self). */
+/* conjugate: float(self). */
 static Object *float_self(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     return no_args("float.conjugate", args, nargs, kwnames) ? float_exact(self) : NULL;
@@ -792,6 +787,29 @@ static Object *float_format_method(Object *self, Object *const *args, ssize_t na
     return float_format_spec(self, spec);
 }
 
+/* __pow__(value, mod=None) and __rpow__: a modulus is for ints only. */
+static Object *float_pow_method(Object *self, Object *const *args, ssize_t nargs,
+                                Object *kwnames)
+{
+    Object *a[2] = {NULL, NULL};
+    if (args_positional("__pow__", args, nargs, kwnames, 1, 2, a) < 0)
+        return NULL;
+    if (a[1] && a[1] != None)
+        return err_format(exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    return float_power(self, a[0]);
+}
+
+static Object *float_rpow_method(Object *self, Object *const *args, ssize_t nargs,
+                                 Object *kwnames)
+{
+    Object *a[2] = {NULL, NULL};
+    if (args_positional("__rpow__", args, nargs, kwnames, 1, 2, a) < 0)
+        return NULL;
+    if (a[1] && a[1] != None)
+        return err_format(exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    return float_power(a[0], self);
+}
+
 static Object *float_divmod_method(Object *self, Object *const *args, ssize_t nargs,
                                    Object *kwnames)
 {
@@ -816,14 +834,14 @@ static const MethodDef float_methods[] = {
     {"__floor__", float_floor, 0, "Return the floor as an Integral."},
     {"__ceil__", float_ceil, 0, "Return the ceiling as an Integral."},
     {"__round__", float_round, 0, "Return the Integral closest to x, rounding half toward even.\n\nWhen an argument is passed, work like built-in round(x, ndigits)."},
-    {"__int__", float_int_method, 0, "int(self)"},
-    {"__float__", float_self, 0, "float(self)"},
     {"as_integer_ratio", float_as_integer_ratio, 0, "Return integer ratio."},
     {"fromhex", float_fromhex, METH_CLASS, "Create a floating-point number from a hexadecimal string."},
     {"hex", float_hex, 0, "Return a hexadecimal representation of a floating-point number."},
     {"is_integer", float_is_integer, 0, "Return True if the float is an integer."},
     {"__getnewargs__", float_getnewargs, 0, NULL},
     {"__format__", float_format_method, 0, "Formats the float according to format_spec."},
+    {"__pow__", float_pow_method, 0, "Return pow(self, value, mod)."},
+    {"__rpow__", float_rpow_method, 0, "Return pow(value, self, mod)."},
     {"__divmod__", float_divmod_method, 0, "Return divmod(self, value)."},
     {"__rdivmod__", float_rdivmod_method, 0, "Return divmod(value, self)."},
     {NULL, NULL, 0, NULL}

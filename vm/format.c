@@ -93,40 +93,118 @@ const char *format_numeric_text(Object *s, ssize_t *len, char **owned)
 
 /* ---- the digits of a double ---- */
 
-/* Adds one unit in the last place to the "%e" text [buf]. */
-static void bump_decimal(char *buf)
+/* A decimal candidate for repr: 0.d1d2...dn * 10**decpt. */
+typedef struct {
+    char d[24];
+    int nd, decpt;
+} Decimal;
+
+/* The value of [c] read back by strtod. */
+static double decimal_value_of(const Decimal *c)
 {
-    char *e = strchr(buf, 'e'), *q = e - 1;
-    for (;; q--) {
-        if (*q == '.')
-            continue;
-        if (*q != '9') {
-            (*q)++;
-            return;
-        }
-        *q = '0';
-        if (q == buf)
-            break;
+    char buf[48], *p = buf + c->nd;
+    int e = c->decpt - c->nd;
+    memcpy(buf, c->d, c->nd);
+    *p++ = 'e';
+    if (e < 0) {
+        *p++ = '-';
+        e = -e;
     }
-    buf[0] = '1';               /* 9.99e5 became 0.00e5: make it 1.00e6 */
-    sprintf(e, "e%+03d", atoi(e + 1) + 1);
+    char *start = p;
+    do
+        *p++ = (char)('0' + e % 10);
+    while ((e /= 10) > 0);
+    *p = '\0';
+    for (char *q = p - 1; start < q; start++, q--) {
+        char t = *start;
+        *start = *q;
+        *q = t;
+    }
+    return strtod(buf, NULL);
+}
+
+/* Adds one unit in the last place of [c]. */
+static void bump_decimal(Decimal *c)
+{
+    int i = c->nd - 1;
+    while (i >= 0 && c->d[i] == '9')
+        c->d[i--] = '0';
+    if (i >= 0) {
+        c->d[i]++;
+        return;
+    }
+    c->d[0] = '1';              /* 99..9 became 00..0: make it 10..0 */
+    c->decpt++;
+}
+
+/* The digits and exponent of "%e" text [buf] as a Decimal. */
+static void decimal_from_e(const char *buf, Decimal *c)
+{
+    const char *e = strchr(buf, 'e');
+    c->nd = 0;
+    for (const char *p = buf; p < e; p++)
+        if (*p != '.')
+            c->d[c->nd++] = *p;
+    c->d[c->nd] = '\0';
+    c->decpt = atoi(e + 1) + 1;
+}
+
+/* [ax] correctly rounded to [p] significant digits, from its 17 correctly
+ * rounded digits [d17]: rounding those again is exact unless their tail
+ * is exactly a half, which printf then settles. */
+static void round_to(double ax, const Decimal *d17, int p, Decimal *c)
+{
+    const char *tail = d17->d + p;
+    if (p < 17 && tail[0] == '5' && strspn(tail + 1, "0") == (size_t)(16 - p)) {
+        char buf[40];
+        snprintf(buf, sizeof buf, "%.*e", p - 1, ax);
+        decimal_from_e(buf, c);
+        return;
+    }
+    *c = *d17;
+    c->nd = p;
+    if (p < 17 && tail[0] >= '5')
+        bump_decimal(c);
 }
 
 /* Whether [p] significant digits suffice to read back as [ax] (> 0): the
  * correctly rounded p-digit decimal, or for a power of two (whose gap to
  * the double below is half the gap above) the next p-digit decimal up.
- * Leaves the text that works in [buf] in "%e" form. */
-static bool round_trips(double ax, int p, char *buf, size_t size)
+ * Leaves the candidate that works in [c]. */
+static bool round_trips(double ax, const Decimal *d17, int p, Decimal *c)
 {
     int e;
-    snprintf(buf, size, "%.*e", p - 1, ax);
-    double back = strtod(buf, NULL);
+    round_to(ax, d17, p, c);
+    double back = decimal_value_of(c);
     if (back == ax)
         return true;
     if (back > ax || frexp(ax, &e) != 0.5)
         return false;
-    bump_decimal(buf);
-    return strtod(buf, NULL) == ax;
+    bump_decimal(c);
+    return decimal_value_of(c) == ax;
+}
+
+/* The fewest significant digits of [ax] (> 0, finite) that read back as
+ * ax, into [buf] (at least 24 bytes); returns decpt. */
+static int shortest_digits(double ax, char *buf)
+{
+    char text[40];
+    Decimal d17, c;
+    snprintf(text, sizeof text, "%.16e", ax);
+    decimal_from_e(text, &d17);
+    Decimal best = d17;                 /* 17 digits always read back */
+    int lo = 1, hi = 17, mid = 15;      /* most doubles need 16 or 17 */
+    while (lo < hi) {
+        if (round_trips(ax, &d17, mid, &c)) {
+            hi = mid;
+            best = c;
+        } else
+            lo = mid + 1;
+        mid = (lo + hi) / 2;
+    }
+    memcpy(buf, best.d, best.nd);
+    buf[best.nd] = '\0';
+    return best.decpt;
 }
 
 /* The digits and exponent of "%e" text: [buf] keeps just the digits. */
@@ -173,24 +251,11 @@ static char *double_digits(double ax, char mode, int n, int *decpt)
     if (mode == 'f') {
         snprintf(buf, size, "%.*f", n, ax);
         *decpt = split_f(buf);
-    } else {
-        if (mode == 'e')
-            snprintf(buf, size, "%.*e", n - 1, ax);
-        else if (ax == 0.0)
-            snprintf(buf, size, "0e+00");
-        else {
-            int lo = 1, hi = 17;        /* 17 digits always read back */
-            while (lo < hi) {
-                int mid = (lo + hi) / 2;
-                if (round_trips(ax, mid, buf, size))
-                    hi = mid;
-                else
-                    lo = mid + 1;
-            }
-            round_trips(ax, lo, buf, size);
-        }
+    } else if (mode == 'e' || ax == 0.0) {
+        snprintf(buf, size, "%.*e", mode == 'e' ? n - 1 : 0, ax);
         *decpt = split_e(buf);
-    }
+    } else
+        *decpt = shortest_digits(ax, buf);
     size_t nd = strlen(buf);
     while (nd > 1 && buf[nd - 1] == '0')
         buf[--nd] = '\0';

@@ -228,6 +228,18 @@ static Object *as_index(Object *o)
     return INT_CHECK(o) ? NEWREF(o) : num_index(o);
 }
 
+ssize_t int_index_clamped(Object *o)
+{
+    long r;
+    Object *v = as_index(o);
+    if (!v)
+        return -1;
+    if (!int_fits_long(v, &r))
+        r = SIZE(v) < 0 ? LONG_MIN : LONG_MAX;
+    DECREF(v);
+    return r;
+}
+
 long int_as_long(Object *o)
 {
     long r;
@@ -1549,7 +1561,7 @@ Object *int_from_object(Object *o)
 /* int(x, base). */
 static Object *int_with_base(Object *x, Object *obase)
 {
-    ssize_t base = num_as_ssize(obase, NULL);
+    ssize_t base = int_index_clamped(obase);
     if (base == -1 && err_occurred())
         return NULL;
     if (base != 0 && (base < 2 || base > 36))
@@ -1704,11 +1716,6 @@ static bool no_args(const char *name, Object *const *args, ssize_t nargs, Object
     return args_positional(name, args, nargs, kwnames, 0, 0, NULL) == 0;
 }
 
-static Object *int_conjugate(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
-{
-    return no_args("int.conjugate", args, nargs, kwnames) ? exact_int(self) : NULL;
-}
-
 static Object *int_bit_length(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     return no_args("int.bit_length", args, nargs, kwnames) ? int_from_ssize(mag_bits(self)) : NULL;
@@ -1745,20 +1752,31 @@ static Object *int_getnewargs(Object *self, Object *const *args, ssize_t nargs, 
     return t;
 }
 
-/* __trunc__, __floor__, __ceil__, __int__ and __index__: int(self). */
-static Object *int_self(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+/* int(self), for the methods that return it: [name] is "int.method". */
+static Object *int_self(const char *name, Object *self, Object *const *args, ssize_t nargs,
+                        Object *kwnames)
 {
-    return no_args("int.__int__", args, nargs, kwnames) ? exact_int(self) : NULL;
+    return no_args(name, args, nargs, kwnames) ? exact_int(self) : NULL;
 }
 
-static Object *int_float_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+static Object *int_conjugate(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    return no_args("int.__float__", args, nargs, kwnames) ? int_float(self) : NULL;
+    return int_self("int.conjugate", self, args, nargs, kwnames);
 }
 
-static Object *int_abs_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+static Object *int_trunc(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    return no_args("int.__abs__", args, nargs, kwnames) ? int_abs(self) : NULL;
+    return int_self("int.__trunc__", self, args, nargs, kwnames);
+}
+
+static Object *int_floor(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    return int_self("int.__floor__", self, args, nargs, kwnames);
+}
+
+static Object *int_ceil(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    return int_self("int.__ceil__", self, args, nargs, kwnames);
 }
 
 static Object *int_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -1810,6 +1828,23 @@ static Object *int_format_method(Object *self, Object *const *args, ssize_t narg
     if (!TYPE_CHECK(spec, str_type))
         return err_format(exc_TypeError, "__format__() argument must be str, not %T", spec);
     return int_format_spec(self, spec);
+}
+
+/* __pow__(value, mod=None) and __rpow__: the three-argument pow(). */
+static Object *int_pow_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    Object *a[2] = {NULL, NULL};
+    if (args_positional("__pow__", args, nargs, kwnames, 1, 2, a) < 0)
+        return NULL;
+    return int_pow(self, a[0], a[1]);
+}
+
+static Object *int_rpow_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    Object *a[2] = {NULL, NULL};
+    if (args_positional("__rpow__", args, nargs, kwnames, 1, 2, a) < 0)
+        return NULL;
+    return int_pow(a[0], self, a[1]);
 }
 
 static Object *int_divmod_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -2005,17 +2040,15 @@ static const MethodDef int_methods[] = {
     {"to_bytes", int_to_bytes, 0, "Return an array of bytes representing an integer."},
     {"from_bytes", int_from_bytes, METH_CLASS, "Return the integer represented by the given array of bytes."},
     {"as_integer_ratio", int_as_integer_ratio, 0, "Return integer ratio."},
-    {"__trunc__", int_self, 0, "Truncating an Integral returns itself."},
-    {"__floor__", int_self, 0, "Flooring an Integral returns itself."},
-    {"__ceil__", int_self, 0, "Ceiling of an Integral returns itself."},
-    {"__int__", int_self, 0, "int(self)"},
-    {"__index__", int_self, 0, "Return self converted to an integer, if self is suitable for use as an index into a list."},
-    {"__float__", int_float_method, 0, "float(self)"},
-    {"__abs__", int_abs_method, 0, "abs(self)"},
+    {"__trunc__", int_trunc, 0, "Truncating an Integral returns itself."},
+    {"__floor__", int_floor, 0, "Flooring an Integral returns itself."},
+    {"__ceil__", int_ceil, 0, "Ceiling of an Integral returns itself."},
     {"__round__", int_round, 0, "Rounding an Integral returns itself.\nRounding with an ndigits argument also returns an integer."},
     {"__getnewargs__", int_getnewargs, 0, NULL},
     {"__format__", int_format_method, 0, "Convert to a string according to format_spec."},
     {"__sizeof__", int_sizeof, 0, "Returns size in memory, in bytes."},
+    {"__pow__", int_pow_method, 0, "Return pow(self, value, mod)."},
+    {"__rpow__", int_rpow_method, 0, "Return pow(value, self, mod)."},
     {"__divmod__", int_divmod_method, 0, "Return divmod(self, value)."},
     {"__rdivmod__", int_rdivmod_method, 0, "Return divmod(value, self)."},
     {NULL, NULL, 0, NULL}

@@ -32,6 +32,10 @@ Object *int_from_double(double d);             /* OverflowError / ValueError for
 Object *int_from_string(const char *s, ssize_t len, int base);
 long int_as_long(Object *o);                   /* -1 + OverflowError if too big */
 ssize_t int_as_ssize(Object *o);
+/* operator.index(o) as a ssize_t, clamped to the ssize_t range when too
+ * big (CPython's PyNumber_AsSsize_t(o, NULL)); -1 + TypeError when [o]
+ * is no integer. */
+ssize_t int_index_clamped(Object *o);
 double int_as_double(Object *o);               /* -1.0 + OverflowError if too big */
 Object *int_to_decimal(Object *o);             /* str(o); ValueError over int_max_str_digits */
 Object *int_format_base(Object *o, int base, bool alternate); /* bin/oct/hex: "0x1f" */
