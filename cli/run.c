@@ -1,6 +1,7 @@
 /* run.c — from source text to a finished run: the parser's arena stays alive
  * until the code it produced has finished running (as CPython's does, which
  * is why a literal's refcount includes one for the AST). */
+#include <stdlib.h>
 #include <string.h>
 #include "run.h"
 #include "../parser/ast.h"
@@ -19,6 +20,8 @@ static Object *compile_text(const char *src, size_t len, Object *filename, Parse
         return NULL;
     Mod *mod = parse_source(arena, src, len, filename, mode, incomplete);
     Object *co = mod ? comp_compile(mod, arena, filename, interactive) : NULL;
+    if (co && getenv("MEMPY_DIS"))
+        comp_disassemble((CodeObject *)co, stderr);
     if (!co) {
         arena_free(arena);
         return NULL;

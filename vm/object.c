@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "str.h"
 #include "int.h"
+#include "type.h"
 #include "../mem/mem.h"
 #include "../mem/gc.h"
 
@@ -26,6 +27,9 @@ static size_t preheader_size(Type *t)
 
 Object *obj_alloc(Type *type, ssize_t nitems)
 {
+    /* a built-in type not readied at start-up gets its slots and namespace now */
+    if (!(type->flags & TPFLAG_READY) && type_ready(type) < 0)
+        return NULL;
     size_t pre = preheader_size(type);
     size_t size = (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize;
     char *mem = mem_obj_malloc(pre + size);

@@ -119,6 +119,7 @@ typedef struct {
 #define TPFLAG_BASETYPE     (1UL << 1)  /* may be subclassed */
 #define TPFLAG_HAVE_GC      (1UL << 2)  /* instances carry a GC header */
 #define TPFLAG_MANAGED_DICT (1UL << 3)  /* instances keep attributes in a managed dict */
+#define TPFLAG_READY        (1UL << 6)  /* type_ready has started on it */
 #define TPFLAG_GC_UNTRACK_YOUNG (1UL << 4) /* collector untracks it when it holds only atomic values (tuple) */
 #define TPFLAG_GC_UNTRACK_FULL (1UL << 5)  /* the same, in full collections only (dict) */
 #define TPFLAG_LONG_SUBCLASS (1UL << 8)

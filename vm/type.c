@@ -964,12 +964,13 @@ static hash_t hash_not_implemented(Object *o)
 
 int type_ready(Type *t)
 {
-    if (t->dict)
+    if (t->flags & TPFLAG_READY)
         return 0;
+    t->flags |= TPFLAG_READY;
     if (!t->base_type && t != &object_type)
         t->base_type = &object_type;
     Type *b = t->base_type;
-    if (b && !b->dict && type_ready(b) < 0)
+    if (b && type_ready(b) < 0)
         return -1;
     if (!(t->dict = dict_new()))
         return -1;
@@ -1236,7 +1237,7 @@ static int class_layout(Type *t, Type *base, Object *ns)
     t->base_type = base;
     t->basicsize = base->basicsize;
     t->itemsize = base->itemsize;
-    t->flags = TPFLAG_HEAPTYPE | TPFLAG_BASETYPE | TPFLAG_HAVE_GC |
+    t->flags = TPFLAG_READY | TPFLAG_HEAPTYPE | TPFLAG_BASETYPE | TPFLAG_HAVE_GC |
                (base->flags & TPFLAG_MANAGED_DICT);
     Object *slots = dict_getitem_str(ns, "__slots__");
     bool want_dict = !slots;
