@@ -1241,15 +1241,16 @@ static Object *dict_update_meth(Object *self, Object *const *args, ssize_t nargs
     return update_common(self, args, nargs, kwnames, "update", false) < 0 ? NULL : none_new();
 }
 
-/* fromkeys from a dict or a set: one resize, then insertions with the
- * known hashes. */
+/* fromkeys from a dict or a set: one resize (to a str-only table if the
+ * dict's is one), then insertions with the known hashes. */
 static int fromkeys_known(DictObject *d, Object *iterable, Object *value)
 {
     bool is_dict = IS_TYPE(iterable, dict_type);
     ssize_t n = is_dict ? dict_size(iterable) : set_size(iterable), pos = 0;
     Object *key;
     hash_t hash;
-    if (dictresize(d, estimate_log2_keysize(n), false) < 0)
+    bool unicode = is_dict && DK_IS_UNICODE(((DictObject *)iterable)->keys);
+    if (dictresize(d, estimate_log2_keysize(n), unicode) < 0)
         return -1;
     while (is_dict ? dict_next_entry(iterable, &pos, &key, NULL, &hash) : set_next_entry(iterable, &pos, &key, &hash))
         if (insertdict(d, NEWREF(key), hash, NEWREF(value)) < 0)

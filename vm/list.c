@@ -307,17 +307,6 @@ Object *list_as_tuple(Object *list)
     return tuple_from_array(LIST_ITEMS(list), SIZE(list));
 }
 
-int list_reverse(Object *list)
-{
-    Object **lo = LIST_ITEMS(list), **hi = lo + SIZE(list) - 1;
-    for (; lo < hi; lo++, hi--) {
-        Object *t = *lo;
-        *lo = *hi;
-        *hi = t;
-    }
-    return 0;
-}
-
 /* ---- slice assignment ---- */
 
 /* a[ilow:ihigh] = v (v NULL: del a[ilow:ihigh]), as CPython's
@@ -544,6 +533,12 @@ static void reverse_array(Object **a, ssize_t n)
         a[i] = a[j];
         a[j] = t;
     }
+}
+
+int list_reverse(Object *list)
+{
+    reverse_array(LIST_ITEMS(list), SIZE(list));
+    return 0;
 }
 
 /* The keys of [n] items by [key], or NULL with the error set. */
@@ -1047,16 +1042,12 @@ static Object *list_pop_meth(Object *self, Object *const *args, ssize_t nargs, O
         i += n;
     if (i < 0 || i >= n)
         return err_format(exc_IndexError, "pop index out of range");
-    Object **items = LIST_ITEMS(self), *v = items[i];
-    if (n == 1) {
-        INCREF(v);
-        clear_items((ListObject *)self);
-        return v;
-    }
-    memmove(&items[i], &items[i + 1], (size_t)(n - 1 - i) * sizeof(Object *));
-    if (list_resize((ListObject *)self, n - 1) < 0) {
-        memmove(&items[i + 1], &items[i], (size_t)(n - 1 - i) * sizeof(Object *));
-        items[i] = v;
+    Object *v = LIST_GET(self, i);
+    if (i == n - 1)             /* the list's reference moves to the caller */
+        return list_resize((ListObject *)self, n - 1) < 0 ? NULL : v;
+    INCREF(v);
+    if (ass_slice((ListObject *)self, i, i + 1, NULL) < 0) {
+        DECREF(v);
         return NULL;
     }
     return v;
