@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "run.h"
 #include "repl.h"
 #include "../lib/lib.h"
@@ -173,6 +174,13 @@ static int run_script(const char *path)
     Object *abs = absolute_path(path);
     if (!abs)
         return run_report_exception();
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* CPython would run the directory's __main__.py; mempy has no packages */
+        fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", prog, str_as_utf8(abs, NULL));
+        DECREF(abs);
+        return 1;
+    }
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         int e = errno;
