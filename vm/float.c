@@ -68,6 +68,7 @@ void float_fini(void)
     while (free_floats) {
         FloatObject *f = free_floats;
         free_floats = (FloatObject *)f->base.type;
+        f->base.type = &float_type;     /* obj_free reads the type */
         obj_free((Object *)f);
     }
     nfree_floats = 0;
