@@ -936,10 +936,12 @@ static int update_common(Object *self, Object *const *args, ssize_t nargs, Objec
 
 static void dict_dealloc(Object *o)
 {
-    if (gc_is_tracked(o))
-        gc_untrack(o);
+    gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     keys_decref(((DictObject *)o)->keys);
     obj_free(o);
+    list_trash_end();
 }
 
 static int add_item_repr(StrBuilder *b, Object *key, Object *value, bool first)
@@ -1392,8 +1394,7 @@ static Object *dict_iter(Object *o)
 static void dict_iter_dealloc(Object *o)
 {
     DictIterObject *di = (DictIterObject *)o;
-    if (gc_is_tracked(o))
-        gc_untrack(o);
+    gc_untrack(o);
     XDECREF(di->dict);
     XDECREF(di->result);
     obj_free(o);

@@ -10,6 +10,7 @@
 #include "range.h"
 #include "tuple.h"
 #include "dict.h"
+#include "list.h"
 #include "int.h"
 #include "str.h"
 #include "args.h"
@@ -173,10 +174,13 @@ static void enumerate_dealloc(Object *o)
 {
     EnumerateObject *en = (EnumerateObject *)o;
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     XDECREF(en->iter);
     XDECREF(en->result);
     XDECREF(en->longindex);
     obj_free(o);
+    list_trash_end();
 }
 
 static int enumerate_traverse(Object *o, visitproc visit, void *arg)
@@ -265,9 +269,12 @@ static void zip_dealloc(Object *o)
 {
     ZipObject *z = (ZipObject *)o;
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     XDECREF(z->iters);
     XDECREF(z->result);
     obj_free(o);
+    list_trash_end();
 }
 
 static int zip_traverse(Object *o, visitproc visit, void *arg)
@@ -361,9 +368,12 @@ static void map_dealloc(Object *o)
 {
     MapObject *m = (MapObject *)o;
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     XDECREF(m->iters);
     XDECREF(m->func);
     obj_free(o);
+    list_trash_end();
 }
 
 static int map_traverse(Object *o, visitproc visit, void *arg)
@@ -428,9 +438,12 @@ static void filter_dealloc(Object *o)
 {
     FilterObject *f = (FilterObject *)o;
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     XDECREF(f->func);
     XDECREF(f->iter);
     obj_free(o);
+    list_trash_end();
 }
 
 static int filter_traverse(Object *o, visitproc visit, void *arg)
@@ -522,8 +535,11 @@ static Object *reversed_new(Type *type, Object *const *args, ssize_t nargs, Obje
 static void reversed_dealloc(Object *o)
 {
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     XDECREF(((ReversedObject *)o)->seq);
     obj_free(o);
+    list_trash_end();
 }
 
 static int reversed_traverse(Object *o, visitproc visit, void *arg)

@@ -95,6 +95,40 @@ static Object **seq_items(Object *o)
     return TYPE_CHECK(o, list_type) ? LIST_ITEMS(o) : TUPLE_ITEMS(o);
 }
 
+/* ---- the trashcan ---- */
+
+/* Deallocs nest at most this deep; deeper objects wait on a chain linked
+ * through their (unused, untracked) GC heads.  One thread for now: this
+ * belongs in the thread state. */
+#define TRASH_UNWIND_LEVEL 50
+
+static int trash_nesting;
+static Object *trash_later;
+
+int list_trash_begin(Object *o)
+{
+    if (trash_nesting < TRASH_UNWIND_LEVEL) {
+        trash_nesting++;
+        return 0;
+    }
+    AS_GC(o)->prev = (uintptr_t)trash_later;
+    trash_later = o;
+    return 1;
+}
+
+void list_trash_end(void)
+{
+    if (--trash_nesting > 0 || !trash_later)
+        return;
+    trash_nesting++;
+    while (trash_later) {
+        Object *o = trash_later;
+        trash_later = (Object *)AS_GC(o)->prev;
+        TYPE(o)->dealloc(o);
+    }
+    trash_nesting--;
+}
+
 /* ---- creation ---- */
 
 static ListObject *list_alloc(Type *type)
@@ -167,12 +201,15 @@ static void list_dealloc(Object *o)
 {
     ListObject *op = (ListObject *)o;
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     if (op->items) {
         for (ssize_t i = SIZE(op); --i >= 0;)
             XDECREF(op->items[i]);
         mem_free(op->items);
     }
     obj_free(o);
+    list_trash_end();
 }
 
 /* ---- growing ---- */

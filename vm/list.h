@@ -34,6 +34,13 @@ Object *list_seq_fast(Object *v, const char *msg);
 extern Type list_iter_type, list_reviter_type;
 
 /* Helpers shared by the built-in containers (list.c). */
+/* The "trashcan" that keeps the deallocation of deeply nested containers
+ * from exhausting the C stack (CPython's Py_TRASHCAN_BEGIN / END): a
+ * container's dealloc, once it has untracked [o], calls list_trash_begin;
+ * on 1 it returns at once ([o] is freed later, from a shallower level);
+ * on 0 it frees [o] and then calls list_trash_end. */
+int list_trash_begin(Object *o);
+void list_trash_end(void);
 /* Lexicographic rich comparison of two lists or two tuples (CPython's
  * list_richcompare / tuplerichcompare). */
 Object *list_seq_richcompare(Object *v, Object *w, int op);

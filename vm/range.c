@@ -499,10 +499,13 @@ static void slice_dealloc(Object *o)
 {
     SliceObject *s = SLICE(o);
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     DECREF(s->step);
     DECREF(s->start);
     DECREF(s->stop);
     obj_free(o);
+    list_trash_end();
 }
 
 static int slice_traverse(Object *o, visitproc visit, void *arg)

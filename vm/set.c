@@ -684,6 +684,8 @@ static void set_dealloc(Object *o)
 {
     SetObject *so = SO(o);
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     ssize_t used = so->used;
     for (SetEntry *e = so->table; used > 0; e++)
         if (is_active(e)) {
@@ -693,6 +695,7 @@ static void set_dealloc(Object *o)
     if (so->table != so->smalltable)
         mem_free(so->table);
     obj_free(o);
+    list_trash_end();
 }
 
 static Object *set_repr(Object *o)

@@ -67,11 +67,13 @@ Object *tuple_new(ssize_t n)
 
 static void tuple_dealloc(Object *o)
 {
-    if (gc_is_tracked(o))
-        gc_untrack(o);
+    gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
     for (ssize_t i = SIZE(o); --i >= 0;)
         XDECREF(TUPLE_GET(o, i));
     tuple_release(o);
+    list_trash_end();
 }
 
 /* ---- constructors ---- */
