@@ -80,14 +80,18 @@ void float_fini(void)
  * neither, -1 on OverflowError. */
 static int operand(Object *o, double *out)
 {
-    if (FLOAT_CHECK(o)) {
+    if (IS_TYPE(o, float_type)) {
         *out = FLOAT_VAL(o);
         return 1;
     }
-    if (!INT_CHECK(o))
+    if (INT_CHECK(o)) {
+        *out = int_as_double(o);
+        return *out == -1.0 && err_occurred() ? -1 : 1;
+    }
+    if (!TYPE_CHECK(o, float_type))
         return 0;
-    *out = int_as_double(o);
-    return *out == -1.0 && err_occurred() ? -1 : 1;
+    *out = FLOAT_VAL(o);
+    return 1;
 }
 
 /* The float that o.__float__() returned ([r], stolen), checked. */

@@ -632,8 +632,10 @@ static Object *format_int_char(Object *o, const Spec *sp)
     if (sp->alternate)
         return err_format(exc_ValueError,
                           "Alternate form (#) not allowed with integer format specifier 'c'");
-    long v;
-    if (!int_fits_long(o, &v) || v < 0 || v > 0x10ffff) {
+    long v = int_as_long(o);
+    if (v == -1 && err_occurred())
+        return NULL;
+    if (v < 0 || v > 0x10ffff) {
         err_set_str(exc_OverflowError, "%c arg not in range(0x110000)");
         return NULL;
     }
