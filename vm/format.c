@@ -412,26 +412,20 @@ static int check_thousands(const Spec *sp)
     return -1;
 }
 
-/* Parses the format spec [s] for the value [o]; [default_align] is '>'
- * for numbers, '<' for strings; [default_type] 'd' for ints, 's' for
- * strings, 0 for floats. */
-static int parse_spec(Object *s, uint32_t default_align, uint32_t default_type, Object *o,
-                      Spec *sp)
+/* Reads [[fill]align][sign][z][#][0] at the start of [s] into [sp];
+ * returns where they end. */
+static ssize_t parse_flags(Object *s, uint32_t default_align, Spec *sp)
 {
     ssize_t n = STR_LEN(s), i = 0;
-    bool fill_given = false, align_given = false;
-    *sp = (Spec){ .fill = ' ', .align = default_align, .width = -1, .precision = -1,
-                  .type = default_type };
+    bool fill_given = false;
     if (n >= 2 && is_align(str_read(s, 1))) {
         sp->fill = str_read(s, 0);
         sp->align = str_read(s, 1);
-        fill_given = align_given = true;
+        fill_given = true;
         i = 2;
-    } else if (n >= 1 && is_align(str_read(s, 0))) {
-        sp->align = str_read(s, 0);
-        align_given = true;
-        i = 1;
-    }
+    } else if (n >= 1 && is_align(str_read(s, 0)))
+        sp->align = str_read(s, i++);
+    bool align_given = i > 0;
     if (i < n && (str_read(s, i) == '+' || str_read(s, i) == '-' || str_read(s, i) == ' '))
         sp->sign = str_read(s, i++);
     if (i < n && str_read(s, i) == 'z') {
@@ -448,27 +442,45 @@ static int parse_spec(Object *s, uint32_t default_align, uint32_t default_type, 
             sp->align = '=';
         i++;
     }
+    return i;
+}
+
+/* Reads [,|_] at *i of [s]. */
+static int parse_grouping(Object *s, ssize_t *i, Spec *sp)
+{
+    ssize_t n = STR_LEN(s);
+    if (*i < n && str_read(s, *i) == ',') {
+        sp->thousands = ',';
+        (*i)++;
+    }
+    if (*i < n && str_read(s, *i) == '_') {
+        if (sp->thousands)
+            goto both;
+        sp->thousands = '_';
+        (*i)++;
+    }
+    if (*i < n && str_read(s, *i) == ',' && sp->thousands == '_')
+        goto both;
+    return 0;
+both:
+    err_format(exc_ValueError, "Cannot specify both ',' and '_'.");
+    return -1;
+}
+
+/* Parses the format spec [s] for the value [o]; [default_align] is '>'
+ * for numbers, '<' for strings; [default_type] 'd' for ints, 's' for
+ * strings, 0 for floats. */
+static int parse_spec(Object *s, uint32_t default_align, uint32_t default_type, Object *o,
+                      Spec *sp)
+{
+    *sp = (Spec){ .fill = ' ', .align = default_align, .width = -1, .precision = -1,
+                  .type = default_type };
+    ssize_t n = STR_LEN(s), i = parse_flags(s, default_align, sp);
     int nd = read_number(s, &i, &sp->width);
-    if (nd < 0)
+    if (nd < 0 || parse_grouping(s, &i, sp) < 0)
         return -1;
     if (nd == 0)
         sp->width = -1;
-    if (i < n && str_read(s, i) == ',') {
-        sp->thousands = ',';
-        i++;
-    }
-    if (i < n && str_read(s, i) == '_') {
-        if (sp->thousands) {
-            err_format(exc_ValueError, "Cannot specify both ',' and '_'.");
-            return -1;
-        }
-        sp->thousands = '_';
-        i++;
-    }
-    if (i < n && str_read(s, i) == ',' && sp->thousands == '_') {
-        err_format(exc_ValueError, "Cannot specify both ',' and '_'.");
-        return -1;
-    }
     if (i < n && str_read(s, i) == '.') {
         i++;
         if ((nd = read_number(s, &i, &sp->precision)) < 0)
