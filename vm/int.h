@@ -42,7 +42,7 @@ Object *int_format_base(Object *o, int base, bool alternate); /* bin/oct/hex: "0
 int int_sign(Object *o);                       /* -1, 0, 1 */
 int int_compare(Object *a, Object *b);         /* -1, 0, 1 */
 hash_t int_hash(Object *o);
-Object *int_divmod(Object *a, Object *b);      /* tuple */
+Object *int_divmod(Object *a, Object *b);      /* tuple; NotImplemented unless both are ints */
 Object *int_format_spec(Object *o, Object *spec); /* int.__format__ (format.c) */
 /* int(o) for any object: str/bytes text, float truncation, __int__,
  * __index__, __trunc__; TypeError otherwise. */
