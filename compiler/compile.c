@@ -310,7 +310,14 @@ int comp_enter_scope(Compiler *c, Object *name, UnitKind kind, const void *key,
     if (kind != UNIT_MODULE)
         TRY(set_qualname(u));
     u->entry = u->cur = comp_new_block(c);
-    return u->entry ? 0 : -1;
+    if (!u->entry)
+        return -1;
+    /* CPython's RESUME: a module's is on line 0 */
+    if (kind == UNIT_MODULE)
+        u->loc.line = 0;
+    TRY(comp_addop(c, OP_RESUME));
+    u->loc.line = firstlineno;
+    return 0;
 }
 
 void comp_exit_scope(Compiler *c)

@@ -435,7 +435,6 @@ static int visit_assert(Compiler *c, Stmt *s)
         TRY(comp_visit_expr(c, s->u.assert_.msg));
         TRY(comp_addop_i(c, OP_CALL, 0));
     }
-    comp_set_loc(c, s->u.assert_.test->loc);
     TRY(comp_addop_i(c, OP_RAISE_VARARGS, 1));
     comp_use_block(c, end);
     return 0;

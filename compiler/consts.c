@@ -76,18 +76,18 @@ static bool key_eq(Object *a, Object *b)
 }
 
 /* A hash consistent with key_eq. */
-static hash_t key_hash(Object *o)
+static uint64_t key_hash(Object *o)
 {
-    hash_t h = (hash_t)((uintptr_t)TYPE(o) >> 4);
+    uint64_t h = (uint64_t)((uintptr_t)TYPE(o) >> 4);
     if (IS_TYPE(o, int_type) || IS_TYPE(o, float_type) || IS_TYPE(o, str_type) ||
         IS_TYPE(o, bytes_type) || IS_TYPE(o, frozenset_type))
-        return h ^ obj_hash(o);
+        return h ^ (uint64_t)obj_hash(o);
     if (IS_TYPE(o, tuple_type)) {
         for (ssize_t i = 0; i < SIZE(o); i++)
             h = h * 1000003 ^ key_hash(TUPLE_GET(o, i));
         return h;
     }
-    return h ^ (hash_t)((uintptr_t)o >> 4);
+    return h ^ (uint64_t)((uintptr_t)o >> 4);
 }
 
 static int cache_grow(ConstCache *cache)
@@ -102,7 +102,7 @@ static int cache_grow(ConstCache *cache)
         Object *o = cache->slots[i];
         if (!o)
             continue;
-        size_t j = (size_t)key_hash(o) & (size_t)(ncap - 1);
+        size_t j = (size_t)(key_hash(o) & (uint64_t)(ncap - 1));
         while (slots[j])
             j = (j + 1) & (size_t)(ncap - 1);
         slots[j] = o;
@@ -116,7 +116,7 @@ static int cache_grow(ConstCache *cache)
 /* The slot holding the object key-equal to [o], or the empty one for it. */
 static Object **cache_slot(ConstCache *cache, Object *o)
 {
-    size_t mask = (size_t)cache->cap - 1, j = (size_t)key_hash(o) & mask;
+    size_t mask = (size_t)cache->cap - 1, j = (size_t)(key_hash(o) & mask);
     while (cache->slots[j] && !key_eq(cache->slots[j], o))
         j = (j + 1) & mask;
     return &cache->slots[j];
@@ -158,7 +158,9 @@ static Object *canonical_form(ConstCache *cache, Object *o)
     return NEWREF(o);
 }
 
-Object *comp_const_merge(ConstCache *cache, Object *o)
+/* The object registered for [o]'s key; registers the result of [make]
+ * (a new reference) when there is none. */
+static Object *merge(ConstCache *cache, Object *o, Object *(*make)(ConstCache *, Object *))
 {
     if (o == None || o == Ellipsis)
         return o;
@@ -167,7 +169,7 @@ Object *comp_const_merge(ConstCache *cache, Object *o)
     Object **slot = cache_slot(cache, o);
     if (*slot)
         return *slot;
-    Object *canon = canonical_form(cache, o);
+    Object *canon = make(cache, o);
     if (!canon)
         return NULL;
     /* merging the items may have grown the table */
@@ -175,6 +177,22 @@ Object *comp_const_merge(ConstCache *cache, Object *o)
     *slot = canon;
     cache->used++;
     return canon;
+}
+
+Object *comp_const_merge(ConstCache *cache, Object *o)
+{
+    return merge(cache, o, canonical_form);
+}
+
+static Object *as_is(ConstCache *cache, Object *o)
+{
+    (void)cache;
+    return NEWREF(o);
+}
+
+Object *comp_const_merge_one(ConstCache *cache, Object *o)
+{
+    return merge(cache, o, as_is);
 }
 
 void comp_const_cache_free(ConstCache *cache)

@@ -27,6 +27,7 @@
 #include "../vm/errors.h"
 #include "../vm/str.h"
 #include "../vm/tuple.h"
+#include "../vm/set.h"
 
 static const CodeLoc NO_LOC = { .line = -1, .end_line = -1, .col = -1, .end_col = -1 };
 
@@ -190,7 +191,7 @@ static int fixed_effect(int op)
     switch (op) {
     case OP_NOP: case OP_EXTENDED_ARG: case OP_SWAP: case OP_UNARY_POSITIVE:
     case OP_UNARY_NEGATIVE: case OP_UNARY_NOT: case OP_UNARY_INVERT: case OP_GET_ITER:
-    case OP_SETUP_ANNOTATIONS: case OP_YIELD_VALUE: case OP_POP_BLOCK:
+    case OP_SETUP_ANNOTATIONS: case OP_YIELD_VALUE: case OP_POP_BLOCK: case OP_RESUME:
     case OP_DELETE_NAME: case OP_DELETE_GLOBAL: case OP_DELETE_FAST: case OP_DELETE_DEREF:
     case OP_LOAD_ATTR: case OP_CHECK_EXC_MATCH: case OP_JUMP: case OP_KW_NAMES:
     case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_RETURN_GENERATOR:
@@ -445,7 +446,7 @@ static int fold_tuple_of_constants(Compiler *c, Block *b, int i)
         return -1;
     for (int k = 0; k < n; k++)
         TUPLE_ITEMS(t)[k] = NEWREF(const_of(c->u, &first[k]));
-    Object *canon = comp_const_merge(&c->cache, t);
+    Object *canon = comp_const_merge_one(&c->cache, t);
     DECREF(t);
     int index = canon ? comp_list_add(&c->u->consts, canon) : -1;
     TRY(index);
@@ -963,8 +964,20 @@ static void convert_pseudo_ops(Block *entry)
 {
     for (Block *b = entry; b; b = b->next)
         for (int i = 0; i < b->n; i++)
-            if (b->instr[i].op >= OP_COUNT)
+            if (b->instr[i].op >= OP_COUNT && b->instr[i].op != OP_RESUME)
                 b->instr[i].op = OP_NOP;
+}
+
+/* The placeholder RESUME has done its work: it leaves no code. */
+static void drop_resume(Block *entry)
+{
+    for (Block *b = entry; b; b = b->next) {
+        int dest = 0;
+        for (int i = 0; i < b->n; i++)
+            if (b->instr[i].op != OP_RESUME)
+                b->instr[dest++] = b->instr[i];
+        b->n = dest;
+    }
 }
 
 /* ---- cells and the prefix ---- */
@@ -1149,26 +1162,56 @@ static int emit_code(CodeObject *co, Block *entry)
 
 /* ---- the code object ---- */
 
-/* A str made only of ASCII letters, digits and '_' is interned, and so are
- * such strings inside constant tuples (CPython's intern_string_constants). */
-static void intern_string_constants(Object *t)
+static bool all_name_chars(Object *s)
 {
-    for (ssize_t i = 0; i < SIZE(t); i++) {
-        Object *o = TUPLE_GET(t, i);
-        if (IS_TYPE(o, tuple_type)) {
-            intern_string_constants(o);
-            continue;
-        }
-        if (!IS_TYPE(o, str_type) || !STR_IS_ASCII(o))
-            continue;
-        const unsigned char *s = STR_DATA(o);
-        ssize_t k = 0;
-        while (k < STR_LEN(o) && (s[k] == '_' || (s[k] >= '0' && s[k] <= '9') ||
-                                  ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')))
-            k++;
-        if (k == STR_LEN(o))
-            str_intern(&TUPLE_ITEMS(t)[i]);
+    if (!STR_IS_ASCII(s))
+        return false;
+    const unsigned char *p = STR_DATA(s);
+    for (ssize_t k = 0; k < STR_LEN(s); k++)
+        if (p[k] != '_' && !(p[k] >= '0' && p[k] <= '9') &&
+            !((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))
+            return false;
+    return true;
+}
+
+static bool intern_string_constants(Object *t);
+
+/* A frozenset whose strings interning changed is rebuilt from them. */
+static bool intern_frozenset(Object *t, ssize_t i)
+{
+    Object *items = tuple_from_iter(TUPLE_GET(t, i));
+    if (!items) {
+        err_clear();
+        return false;
     }
+    Object *set = intern_string_constants(items) ? frozenset_new(items) : NULL;
+    DECREF(items);
+    if (!set) {
+        err_clear();
+        return false;
+    }
+    SETREF(TUPLE_ITEMS(t)[i], set);
+    return true;
+}
+
+/* Strings made only of ASCII letters, digits and '_' are interned, also
+ * inside constant tuples and frozensets (CPython's intern_string_constants);
+ * returns whether an item was replaced. */
+static bool intern_string_constants(Object *t)
+{
+    bool modified = false;
+    for (ssize_t i = SIZE(t) - 1; i >= 0; i--) {
+        Object *o = TUPLE_GET(t, i);
+        if (IS_TYPE(o, str_type) && all_name_chars(o)) {
+            str_intern(&TUPLE_ITEMS(t)[i]);
+            modified |= TUPLE_GET(t, i) != o;
+        } else if (IS_TYPE(o, tuple_type)) {
+            intern_string_constants(o);
+        } else if (IS_TYPE(o, frozenset_type)) {
+            modified |= intern_frozenset(t, i);
+        }
+    }
+    return modified;
 }
 
 /* A new tuple of [l]'s items, shared with an equal tuple of this
@@ -1176,9 +1219,20 @@ static void intern_string_constants(Object *t)
 static Object *merged_tuple(Compiler *c, Object **items, int n)
 {
     Object *t = tuple_from_array(items, n);
-    Object *m = t ? comp_const_merge(&c->cache, t) : NULL;
+    Object *m = t ? comp_const_merge_one(&c->cache, t) : NULL;
     XDECREF(t);
     return m ? NEWREF(m) : NULL;
+}
+
+/* A names tuple (shared, perhaps, with an equal constant) holds the
+ * interned strings. */
+static Object *names_tuple(Compiler *c, Object **items, int n)
+{
+    Object *t = merged_tuple(c, items, n);
+    if (t)
+        for (ssize_t i = 0; i < SIZE(t); i++)
+            str_intern(&TUPLE_ITEMS(t)[i]);
+    return t;
 }
 
 static int set_localsplus(Compiler *c, CodeObject *co)
@@ -1211,7 +1265,7 @@ static int set_localsplus(Compiler *c, CodeObject *co)
     co->nlocalsplus = n;
     co->nlocals = u->varnames.n;
     co->nfreevars = u->freevars.n;
-    co->localsplusnames = merged_tuple(c, names, n);
+    co->localsplusnames = names_tuple(c, names, n);
     mem_free(names);
     return co->localsplusnames ? 0 : -1;
 }
@@ -1229,7 +1283,7 @@ static int fill_code(Compiler *c, CodeObject *co, int maxdepth)
     co->name = NEWREF(u->name);
     co->qualname = NEWREF(u->qualname ? u->qualname : u->name);
     TRY(emit_code(co, u->entry));
-    co->names = merged_tuple(c, u->names.items, u->names.n);
+    co->names = names_tuple(c, u->names.items, u->names.n);
     co->consts = co->names ? merged_tuple(c, u->consts.items, u->consts.n) : NULL;
     if (!co->consts)
         return -1;
@@ -1287,5 +1341,6 @@ CodeObject *comp_assemble(Compiler *c, bool add_none)
     convert_pseudo_ops(u->entry);
     for (Block *b = u->entry; b; b = b->next)
         clean_block(b);
+    drop_resume(u->entry);
     return make_code(c, maxdepth);
 }

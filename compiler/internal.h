@@ -29,6 +29,8 @@ enum {
     OP_SETUP_CLEANUP,               /* handler gets: lasti exc */
     OP_SETUP_WITH,                  /* handler gets: lasti exc, below the enter result */
     OP_POP_BLOCK,                   /* ends the innermost SETUP_* range */
+    OP_RESUME,                      /* CPython's RESUME: holds the scope's first
+                                       location through the passes, then dropped */
     OP_PSEUDO_END
 };
 
@@ -123,6 +125,8 @@ typedef struct {
 /* The canonical object for constant [o] (borrowed, owned by the cache);
  * registers [o] when new, merging a tuple's items into it.  NULL on error. */
 Object *comp_const_merge(ConstCache *cache, Object *o);
+/* As comp_const_merge, but a new tuple keeps its items as they are. */
+Object *comp_const_merge_one(ConstCache *cache, Object *o);
 void comp_const_cache_free(ConstCache *cache);
 
 /* ---- compile.c ---- */
