@@ -251,7 +251,7 @@ static Object *gc_get_referents_fn(Object *self, Object *const *args, ssize_t na
     Object *l = list_new(0);
     for (ssize_t i = 0; l && i < nargs; i++) {
         Object *o = args[i];
-        if (!(TYPE(o)->flags & TPFLAG_HAVE_GC) || !TYPE(o)->traverse)
+        if (!obj_is_gc(o) || !TYPE(o)->traverse)
             continue;
         if (TYPE(o)->traverse(o, append_referent, l))
             CLEAR(l);

@@ -151,12 +151,12 @@ void gc_untrack(Object *o)
 
 bool gc_is_tracked(Object *o)
 {
-    return (TYPE(o)->flags & TPFLAG_HAVE_GC) && AS_GC(o)->next != NULL;
+    return obj_is_gc(o) && AS_GC(o)->next != NULL;
 }
 
 bool gc_is_finalized(Object *o)
 {
-    return (TYPE(o)->flags & TPFLAG_HAVE_GC) && (AS_GC(o)->prev & PREV_FINALIZED);
+    return obj_is_gc(o) && (AS_GC(o)->prev & PREV_FINALIZED);
 }
 
 void gc_set_finalized(Object *o)
@@ -190,8 +190,7 @@ static void set_refs(GCHead *g, ssize_t n)
 
 static bool is_collecting(Object *o)
 {
-    return (TYPE(o)->flags & TPFLAG_HAVE_GC) && AS_GC(o)->next &&
-           (AS_GC(o)->prev & PREV_COLLECTING);
+    return obj_is_gc(o) && AS_GC(o)->next && (AS_GC(o)->prev & PREV_COLLECTING);
 }
 
 /* Step 1: gc_refs = refcount.  The list's prev links are given up. */
@@ -292,7 +291,7 @@ static void split_unreachable(GCHead *list, GCHead *alive, GCHead *unreachable)
 static int visit_maybe_tracked(Object *o, void *arg)
 {
     (void)arg;
-    if (!(TYPE(o)->flags & TPFLAG_HAVE_GC))
+    if (!obj_is_gc(o))
         return 0;
     if ((TYPE(o)->flags & TPFLAG_GC_UNTRACK_YOUNG) && !AS_GC(o)->next)
         return 0;

@@ -540,6 +540,4 @@ void errors_init(void)
 void errors_fini(void)
 {
     CLEAR(memory_error_inst);
-    for (size_t i = 0; i < N_EXC; i++)
-        type_fini(&exc_storage[i]);
 }

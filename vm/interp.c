@@ -6,6 +6,7 @@
 #include "errors.h"
 #include "str.h"
 #include "int.h"
+#include "float.h"
 #include "tuple.h"
 #include "dict.h"
 #include "type.h"
@@ -100,9 +101,9 @@ void vm_fini(void)
     CLEAR(the_thread.handled);
     gc_collect_at_exit();
     errors_fini();
-    for (size_t i = N_CORE_TYPES; i > 0; i--)
-        type_fini(core_types[i - 1]);
+    type_fini_all();
     str_fini();
+    float_fini();
     int_fini();
     eval_fini_thread(&the_thread);
 }

@@ -475,92 +475,73 @@ static int ass_slice_object(ListObject *self, Object *slice, Object *value)
     return delete_extended(self, start, step, count);
 }
 
-/* ---- sorting: a stable merge sort ---- */
+/* ---- sorting: timsort, as CPython 3.11's listsort ----
+ *
+ * Natural runs are found left to right (a strictly descending run is
+ * reversed in place) and short ones are extended to `minrun` items by
+ * binary insertion.  Runs wait on a stack and are merged by the
+ * "powersort" rule; a merge gallops when one side keeps winning.  The
+ * comparisons made, and their order, are CPython's, so a key function or
+ * an __lt__ that prints or fails sees what it would see there.  When a
+ * comparison fails the items stay a permutation of the originals. */
 
-/* keys are compared with <; vals (NULL without a key function) move along. */
+#define MIN_GALLOP 7
+#define SORT_TEMP_SIZE 256
+#define MAX_MERGE_PENDING 85
+
+/* keys[i] is compared; values[i] (NULL without a key function) moves with it. */
 typedef struct {
-    Object **keys, **vals;
-    Object **tmpkeys, **tmpvals;
-} SortState;
+    Object **keys, **values;
+} SortSlice;
 
-static void sort_move(SortState *s, ssize_t dst, Object **keys, Object **vals, ssize_t src)
+typedef struct {
+    SortSlice base;
+    ssize_t len;
+    int power;
+} PendingRun;
+
+typedef struct {
+    ssize_t min_gallop;
+    SortSlice a;                /* temporary space for merges */
+    ssize_t alloced;
+    int n;                      /* runs pending */
+    PendingRun pending[MAX_MERGE_PENDING];
+    Object **basekeys;
+    ssize_t listlen;
+    Object *temparray[SORT_TEMP_SIZE];
+} MergeState;
+
+static int lt(Object *a, Object *b)
 {
-    s->keys[dst] = keys[src];
-    if (s->vals)
-        s->vals[dst] = vals[src];
+    return obj_richcompare_bool(a, b, CMP_LT);
 }
 
-/* Sorts keys[lo:hi) by binary insertion; a failed comparison leaves a
- * permutation. */
-static int insertion_sort(SortState *s, ssize_t lo, ssize_t hi)
+static void slice_advance(SortSlice *s, ssize_t n)
 {
-    for (ssize_t i = lo + 1; i < hi; i++) {
-        Object *pivot = s->keys[i], *pval = s->vals ? s->vals[i] : NULL;
-        int lt = obj_richcompare_bool(pivot, s->keys[i - 1], CMP_LT);
-        ssize_t l = lo, r = i - 1;
-        if (lt <= 0) {
-            if (lt < 0)
-                return -1;
-            continue;
-        }
-        while (l < r) {
-            ssize_t p = l + ((r - l) >> 1);
-            if ((lt = obj_richcompare_bool(pivot, s->keys[p], CMP_LT)) < 0)
-                return -1;
-            if (lt)
-                r = p;
-            else
-                l = p + 1;
-        }
-        memmove(&s->keys[l + 1], &s->keys[l], (size_t)(i - l) * sizeof(Object *));
-        s->keys[l] = pivot;
-        if (s->vals) {
-            memmove(&s->vals[l + 1], &s->vals[l], (size_t)(i - l) * sizeof(Object *));
-            s->vals[l] = pval;
-        }
-    }
-    return 0;
+    s->keys += n;
+    if (s->values)
+        s->values += n;
 }
 
-/* Merges the sorted runs [lo:mid) and [mid:hi); the left run goes to the
- * temporary arrays first.  On a failed comparison the rest of the left run
- * is copied back, so the items stay a permutation. */
-static int merge(SortState *s, ssize_t lo, ssize_t mid, ssize_t hi)
+static void slice_move(SortSlice *dst, ssize_t i, SortSlice *src, ssize_t j, ssize_t n)
 {
-    int lt = obj_richcompare_bool(s->keys[mid], s->keys[mid - 1], CMP_LT);
-    if (lt <= 0)
-        return lt;
-    ssize_t nl = mid - lo, i = 0, j = mid, d = lo;
-    memcpy(s->tmpkeys, s->keys + lo, (size_t)nl * sizeof(Object *));
-    if (s->vals)
-        memcpy(s->tmpvals, s->vals + lo, (size_t)nl * sizeof(Object *));
-    while (i < nl && j < hi) {
-        if ((lt = obj_richcompare_bool(s->keys[j], s->tmpkeys[i], CMP_LT)) < 0)
-            break;
-        if (lt)
-            sort_move(s, d++, s->keys, s->vals, j++);
-        else
-            sort_move(s, d++, s->tmpkeys, s->tmpvals, i++);
-    }
-    while (i < nl)
-        sort_move(s, d++, s->tmpkeys, s->tmpvals, i++);
-    return lt < 0 ? -1 : 0;
+    memmove(&dst->keys[i], &src->keys[j], (size_t)n * sizeof(Object *));
+    if (dst->values)
+        memmove(&dst->values[i], &src->values[j], (size_t)n * sizeof(Object *));
 }
 
-#define SORT_RUN 32
-
-static int merge_sort(SortState *s, ssize_t n)
+static void slice_copy_incr(SortSlice *dst, SortSlice *src)
 {
-    for (ssize_t lo = 0; lo < n; lo += SORT_RUN)
-        if (insertion_sort(s, lo, lo + SORT_RUN < n ? lo + SORT_RUN : n) < 0)
-            return -1;
-    for (ssize_t width = SORT_RUN; width < n; width *= 2)
-        for (ssize_t lo = 0; lo + width < n; lo += 2 * width) {
-            ssize_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            if (merge(s, lo, lo + width, hi) < 0)
-                return -1;
-        }
-    return 0;
+    slice_move(dst, 0, src, 0, 1);
+    slice_advance(dst, 1);
+    slice_advance(src, 1);
+}
+
+static void slice_copy_decr(SortSlice *dst, SortSlice *src)
+{
+    slice_move(dst, 0, src, 0, 1);
+    slice_advance(dst, -1);
+    slice_advance(src, -1);
 }
 
 static void reverse_array(Object **a, ssize_t n)
@@ -572,49 +553,502 @@ static void reverse_array(Object **a, ssize_t n)
     }
 }
 
+/* Sorts s[0:n) by binary insertion, s[0:start) being sorted already. */
+static int binary_sort(SortSlice s, ssize_t n, ssize_t start)
+{
+    for (start += start == 0; start < n; start++) {
+        Object *pivot = s.keys[start];
+        ssize_t l = 0, r = start;
+        do {
+            ssize_t p = l + ((r - l) >> 1);
+            int k = lt(pivot, s.keys[p]);
+            if (k < 0)
+                return -1;
+            if (k)
+                r = p;
+            else
+                l = p + 1;
+        } while (l < r);
+        memmove(&s.keys[l + 1], &s.keys[l], (size_t)(start - l) * sizeof(Object *));
+        s.keys[l] = pivot;
+        if (s.values) {
+            Object *v = s.values[start];
+            memmove(&s.values[l + 1], &s.values[l], (size_t)(start - l) * sizeof(Object *));
+            s.values[l] = v;
+        }
+    }
+    return 0;
+}
+
+/* The length of the run at keys[0:n): ascending (a[i] <= a[i+1]) or
+ * strictly descending (*descending set). */
+static ssize_t count_run(Object **keys, ssize_t n, bool *descending)
+{
+    *descending = false;
+    if (n == 1)
+        return 1;
+    int k = lt(keys[1], keys[0]);
+    if (k < 0)
+        return -1;
+    *descending = k;
+    ssize_t i;
+    for (i = 2; i < n; i++) {
+        if ((k = lt(keys[i], keys[i - 1])) < 0)
+            return -1;
+        if (k != *descending)
+            break;
+    }
+    return i;
+}
+
+/* Where [key] goes in the sorted a[0:n): before any equal item (left)
+ * or after them (right).  The search gallops from a[hint] outwards,
+ * then bisects, making CPython's comparisons. */
+static ssize_t gallop(Object *key, Object **a, ssize_t n, ssize_t hint, bool right)
+{
+    ssize_t ofs = 1, lastofs = 0, k;
+    /* "key goes after a[i]": a[i] < key (left) or not key < a[i] (right) */
+#define AFTER(i) (right ? ((k = lt(key, a[i])) < 0 ? -1 : !k) : lt(a[i], key))
+    int c = AFTER(hint);
+    if (c < 0)
+        return -1;
+    if (c) {
+        ssize_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            if ((c = AFTER(hint + ofs)) < 0)
+                return -1;
+            if (!c)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    } else {
+        ssize_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            if ((c = AFTER(hint - ofs)) < 0)
+                return -1;
+            if (c)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    }
+    for (++lastofs; lastofs < ofs;) {
+        ssize_t m = lastofs + ((ofs - lastofs) >> 1);
+        if ((c = AFTER(m)) < 0)
+            return -1;
+        if (c)
+            lastofs = m + 1;
+        else
+            ofs = m;
+    }
+#undef AFTER
+    return ofs;
+}
+
+/* Makes the temporary space hold [need] items (and values). */
+static int merge_getmem(MergeState *ms, ssize_t need)
+{
+    if (need <= ms->alloced)
+        return 0;
+    if (ms->a.keys != ms->temparray)
+        mem_free(ms->a.keys);
+    size_t mult = ms->a.values ? 2 : 1;
+    ms->a.keys = (size_t)need <= SIZE_MAX / 4 / sizeof(Object *) ? mem_malloc(mult * (size_t)need * sizeof(Object *)) : NULL;
+    if (!ms->a.keys) {
+        ms->a.keys = ms->temparray;
+        ms->alloced = 0;
+        err_nomemory();
+        return -1;
+    }
+    ms->alloced = need;
+    if (ms->a.values)
+        ms->a.values = ms->a.keys + need;
+    return 0;
+}
+
+/* Merges the runs a (na items) and b (nb) that follow it, with na <= nb,
+ * working from the left; a is first copied to the temporary space. */
+static int merge_lo(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ssize_t nb)
+{
+    if (merge_getmem(ms, na) < 0)
+        return -1;
+    slice_move(&ms->a, 0, &ssa, 0, na);
+    SortSlice dest = ssa;
+    ssa = ms->a;
+    int result = -1;
+    ssize_t k, min_gallop = ms->min_gallop;
+    slice_copy_incr(&dest, &ssb);
+    if (--nb == 0)
+        goto succeed;
+    if (na == 1)
+        goto copy_b;
+    for (;;) {
+        ssize_t acount = 0, bcount = 0;
+        for (;;) {              /* one item at a time until a side wins often */
+            if ((k = lt(ssb.keys[0], ssa.keys[0])) < 0)
+                goto fail;
+            if (k) {
+                slice_copy_incr(&dest, &ssb);
+                bcount++;
+                acount = 0;
+                if (--nb == 0)
+                    goto succeed;
+                if (bcount >= min_gallop)
+                    break;
+            } else {
+                slice_copy_incr(&dest, &ssa);
+                acount++;
+                bcount = 0;
+                if (--na == 1)
+                    goto copy_b;
+                if (acount >= min_gallop)
+                    break;
+            }
+        }
+        min_gallop++;
+        do {                    /* galloping */
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            if ((k = gallop(ssb.keys[0], ssa.keys, na, 0, true)) < 0)
+                goto fail;
+            acount = k;
+            if (k) {
+                slice_move(&dest, 0, &ssa, 0, k);
+                slice_advance(&dest, k);
+                slice_advance(&ssa, k);
+                na -= k;
+                if (na == 1)
+                    goto copy_b;
+                if (na == 0)
+                    goto succeed;
+            }
+            slice_copy_incr(&dest, &ssb);
+            if (--nb == 0)
+                goto succeed;
+            if ((k = gallop(ssa.keys[0], ssb.keys, nb, 0, false)) < 0)
+                goto fail;
+            bcount = k;
+            if (k) {
+                slice_move(&dest, 0, &ssb, 0, k);
+                slice_advance(&dest, k);
+                slice_advance(&ssb, k);
+                nb -= k;
+                if (nb == 0)
+                    goto succeed;
+            }
+            slice_copy_incr(&dest, &ssa);
+            if (--na == 1)
+                goto copy_b;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ms->min_gallop = ++min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (na)
+        slice_move(&dest, 0, &ssa, 0, na);
+    return result;
+copy_b:
+    slice_move(&dest, 0, &ssb, 0, nb);
+    slice_move(&dest, nb, &ssa, 0, 1);
+    return 0;
+}
+
+/* The mirror image of merge_lo for na > nb: b goes to the temporary
+ * space and the merge works from the right. */
+static int merge_hi(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ssize_t nb)
+{
+    if (merge_getmem(ms, nb) < 0)
+        return -1;
+    SortSlice dest = ssb, basea = ssa, baseb = ms->a;
+    slice_advance(&dest, nb - 1);
+    slice_move(&ms->a, 0, &ssb, 0, nb);
+    ssb = ms->a;
+    slice_advance(&ssb, nb - 1);
+    slice_advance(&ssa, na - 1);
+    int result = -1;
+    ssize_t k, min_gallop = ms->min_gallop;
+    slice_copy_decr(&dest, &ssa);
+    if (--na == 0)
+        goto succeed;
+    if (nb == 1)
+        goto copy_a;
+    for (;;) {
+        ssize_t acount = 0, bcount = 0;
+        for (;;) {
+            if ((k = lt(ssb.keys[0], ssa.keys[0])) < 0)
+                goto fail;
+            if (k) {
+                slice_copy_decr(&dest, &ssa);
+                acount++;
+                bcount = 0;
+                if (--na == 0)
+                    goto succeed;
+                if (acount >= min_gallop)
+                    break;
+            } else {
+                slice_copy_decr(&dest, &ssb);
+                bcount++;
+                acount = 0;
+                if (--nb == 1)
+                    goto copy_a;
+                if (bcount >= min_gallop)
+                    break;
+            }
+        }
+        min_gallop++;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            if ((k = gallop(ssb.keys[0], basea.keys, na, na - 1, true)) < 0)
+                goto fail;
+            k = na - k;
+            acount = k;
+            if (k) {
+                slice_advance(&dest, -k);
+                slice_advance(&ssa, -k);
+                slice_move(&dest, 1, &ssa, 1, k);
+                na -= k;
+                if (na == 0)
+                    goto succeed;
+            }
+            slice_copy_decr(&dest, &ssb);
+            if (--nb == 1)
+                goto copy_a;
+            if ((k = gallop(ssa.keys[0], baseb.keys, nb, nb - 1, false)) < 0)
+                goto fail;
+            k = nb - k;
+            bcount = k;
+            if (k) {
+                slice_advance(&dest, -k);
+                slice_advance(&ssb, -k);
+                slice_move(&dest, 1, &ssb, 1, k);
+                nb -= k;
+                if (nb == 1)
+                    goto copy_a;
+                if (nb == 0)
+                    goto succeed;
+            }
+            slice_copy_decr(&dest, &ssa);
+            if (--na == 0)
+                goto succeed;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ms->min_gallop = ++min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (nb)
+        slice_move(&dest, -(nb - 1), &baseb, 0, nb);
+    return result;
+copy_a:
+    slice_move(&dest, 1 - na, &ssa, 1 - na, na);
+    slice_advance(&dest, -na);
+    slice_advance(&ssa, -na);
+    slice_move(&dest, 0, &ssb, 0, 1);
+    return 0;
+}
+
+/* Merges pending runs i and i + 1. */
+static int merge_at(MergeState *ms, int i)
+{
+    SortSlice ssa = ms->pending[i].base, ssb = ms->pending[i + 1].base;
+    ssize_t na = ms->pending[i].len, nb = ms->pending[i + 1].len;
+    ms->pending[i].len = na + nb;
+    if (i == ms->n - 3)
+        ms->pending[i + 1] = ms->pending[i + 2];
+    ms->n--;
+    /* a's items before b[0]'s place, and b's after a's last, stay put */
+    ssize_t k = gallop(ssb.keys[0], ssa.keys, na, 0, true);
+    if (k < 0)
+        return -1;
+    slice_advance(&ssa, k);
+    if ((na -= k) == 0)
+        return 0;
+    nb = gallop(ssa.keys[na - 1], ssb.keys, nb, nb - 1, false);
+    if (nb <= 0)
+        return (int)nb;
+    return na <= nb ? merge_lo(ms, ssa, na, ssb, nb) : merge_hi(ms, ssa, na, ssb, nb);
+}
+
+/* The depth in the ideal merge tree of the boundary between two adjacent
+ * runs (powersort's "power"): where the binary expansions of their
+ * midpoints, as fractions of n, first differ. */
+static int powerloop(ssize_t s1, ssize_t n1, ssize_t n2, ssize_t n)
+{
+    int result = 0;
+    ssize_t a = 2 * s1 + n1, b = a + n1 + n2;
+    for (;;) {
+        result++;
+        if (a >= n) {
+            a -= n;
+            b -= n;
+        } else if (b >= n) {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    return result;
+}
+
+/* A new run of [n2] items follows the top of the stack: merge the runs
+ * below whose power is greater. */
+static int found_new_run(MergeState *ms, ssize_t n2)
+{
+    if (ms->n == 0)
+        return 0;
+    PendingRun *p = ms->pending;
+    ssize_t s1 = p[ms->n - 1].base.keys - ms->basekeys, n1 = p[ms->n - 1].len;
+    int power = powerloop(s1, n1, n2, ms->listlen);
+    while (ms->n > 1 && p[ms->n - 2].power > power)
+        if (merge_at(ms, ms->n - 2) < 0)
+            return -1;
+    p[ms->n - 1].power = power;
+    return 0;
+}
+
+static int merge_force_collapse(MergeState *ms)
+{
+    while (ms->n > 1) {
+        int n = ms->n - 2;
+        if (n > 0 && ms->pending[n - 1].len < ms->pending[n + 1].len)
+            n--;
+        if (merge_at(ms, n) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The minimum run length for [n] items: between 32 and 64, making n / minrun
+ * a power of two or just below one. */
+static ssize_t merge_compute_minrun(ssize_t n)
+{
+    ssize_t r = 0;
+    while (n >= 64) {
+        r |= n & 1;
+        n >>= 1;
+    }
+    return n + r;
+}
+
+static void merge_init(MergeState *ms, ssize_t n, bool has_keys, SortSlice *lo)
+{
+    if (has_keys) {
+        /* half the list at most; the rest of temparray may hold the keys */
+        ms->alloced = (n + 1) / 2;
+        if (ms->alloced > SORT_TEMP_SIZE / 2)
+            ms->alloced = SORT_TEMP_SIZE / 2;
+        ms->a.values = &ms->temparray[ms->alloced];
+    } else {
+        ms->alloced = SORT_TEMP_SIZE;
+        ms->a.values = NULL;
+    }
+    ms->a.keys = ms->temparray;
+    ms->n = 0;
+    ms->min_gallop = MIN_GALLOP;
+    ms->listlen = n;
+    ms->basekeys = lo->keys;
+}
+
+/* Timsort of the [n] items of [lo]. */
+static int timsort(MergeState *ms, SortSlice lo, ssize_t n)
+{
+    ssize_t remaining = n, minrun = merge_compute_minrun(n);
+    if (n < 2)
+        return 0;
+    do {
+        bool descending;
+        ssize_t run = count_run(lo.keys, remaining, &descending);
+        if (run < 0)
+            return -1;
+        if (descending) {
+            reverse_array(lo.keys, run);
+            if (lo.values)
+                reverse_array(lo.values, run);
+        }
+        if (run < minrun) {
+            ssize_t force = remaining <= minrun ? remaining : minrun;
+            if (binary_sort(lo, force, run) < 0)
+                return -1;
+            run = force;
+        }
+        if (found_new_run(ms, run) < 0)
+            return -1;
+        ms->pending[ms->n].base = lo;
+        ms->pending[ms->n].len = run;
+        ms->n++;
+        slice_advance(&lo, run);
+        remaining -= run;
+    } while (remaining);
+    return merge_force_collapse(ms);
+}
+
 int list_reverse(Object *list)
 {
     reverse_array(LIST_ITEMS(list), SIZE(list));
     return 0;
 }
 
-/* The keys of [n] items by [key], or NULL with the error set. */
-static Object **compute_keys(Object *key, Object **items, ssize_t n)
+/* The keys of [n] items by [key], in [keys]; -1 (none kept) on error. */
+static int compute_keys(Object *key, Object **items, ssize_t n, Object **keys)
 {
-    Object **keys = mem_malloc((size_t)(n ? n : 1) * sizeof(Object *));
-    if (!keys)
-        return (Object **)err_nomemory();
     for (ssize_t i = 0; i < n; i++) {
         if (!(keys[i] = obj_call1(key, items[i]))) {
             while (--i >= 0)
                 DECREF(keys[i]);
-            mem_free(keys);
-            return NULL;
+            return -1;
         }
     }
-    return keys;
+    return 0;
 }
 
-/* Sorts [n] items (with their [keys], or NULL), reversed when [reverse]:
- * reversing before and after keeps equal items in their order. */
-static int sort_items(Object **items, Object **keys, ssize_t n, int reverse)
+/* Sorts [n] items, by their keys when [key] is given (reversed first when
+ * [reverse]): 0, -1 when the sort failed, -2 when the keys could not be
+ * made (nothing was moved). */
+static int sort_items(Object **items, ssize_t n, Object *key, int reverse)
 {
-    SortState s = { keys ? keys : items, keys ? items : NULL, NULL, NULL };
-    if (n < 2)
-        return 0;
-    s.tmpkeys = mem_malloc((size_t)n * sizeof(Object *) * (keys ? 2 : 1));
-    if (!s.tmpkeys) {
-        err_nomemory();
-        return -1;
+    MergeState ms;
+    Object **keys = NULL;
+    bool keys_in_temp = n < SORT_TEMP_SIZE / 2;
+    if (key) {
+        keys = keys_in_temp ? &ms.temparray[n + 1] : mem_malloc((size_t)n * sizeof(Object *));
+        if (!keys) {
+            err_nomemory();
+            return -2;
+        }
+        if (compute_keys(key, items, n, keys) < 0) {
+            if (!keys_in_temp)
+                mem_free(keys);
+            return -2;
+        }
     }
-    s.tmpvals = keys ? s.tmpkeys + n : NULL;
-    if (reverse) {
+    SortSlice lo = { keys ? keys : items, keys ? items : NULL };
+    merge_init(&ms, n, keys != NULL, &lo);
+    if (reverse && n > 1) {
         if (keys)
             reverse_array(keys, n);
         reverse_array(items, n);
     }
-    int r = merge_sort(&s, n);
-    mem_free(s.tmpkeys);
+    int r = timsort(&ms, lo, n);
+    if (keys) {
+        for (ssize_t i = 0; i < n; i++)
+            DECREF(keys[i]);
+        if (!keys_in_temp)
+            mem_free(keys);
+    }
+    if (ms.a.keys != ms.temparray)
+        mem_free(ms.a.keys);
     return r;
 }
 
@@ -622,22 +1056,14 @@ int list_sort(Object *list, Object *key, int reverse)
 {
     ListObject *self = (ListObject *)list;
     ssize_t n = SIZE(self), allocated = self->allocated;
-    Object **items = self->items, **keys = NULL;
+    Object **items = self->items;
     /* The list looks empty while it is sorted: changes made by key
      * functions or comparisons go to a new array, discarded at the end. */
     SIZE(self) = 0;
     self->items = NULL;
     self->allocated = -1;
-    int r = 0;
-    if (key && key != None && !(keys = compute_keys(key, items, n)))
-        r = -1;
-    if (r == 0) {
-        r = sort_items(items, keys, n, reverse);
-        if (keys) {
-            for (ssize_t i = 0; i < n; i++)
-                DECREF(keys[i]);
-            mem_free(keys);
-        }
+    int r = sort_items(items, n, key == None ? NULL : key, reverse);
+    if (r != -2) {              /* reversing after keeps equal items in order */
         if (self->allocated != -1 && r == 0) {
             err_set_str(exc_ValueError, "list modified during sort");
             r = -1;
@@ -655,7 +1081,7 @@ int list_sort(Object *list, Object *key, int reverse)
             XDECREF(final[i]);
         mem_free(final);
     }
-    return r;
+    return r < 0 ? -1 : 0;
 }
 
 /* ---- helpers shared by the sequences ---- */

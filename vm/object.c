@@ -81,7 +81,7 @@ ssize_t obj_sizeof(Object *o)
         err_set_str(exc_ValueError, "__sizeof__() should return >= 0");
         return -1;
     }
-    return n + (ssize_t)preheader_size(TYPE(o));
+    return n + (obj_is_gc(o) ? (ssize_t)preheader_size(TYPE(o)) : 0);
 }
 
 /* ---- None, NotImplemented, Ellipsis ---- */

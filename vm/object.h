@@ -253,6 +253,17 @@ extern Type cfunction_type, method_descr_type, getset_descr_type, member_descr_t
 extern Type code_type, module_type, property_type, staticmethod_type, classmethod_type;
 extern Type super_type;
 
+/* Whether [o] carries a GC header: its type says so, except for the
+ * statically allocated types (a type object is GC only if made by a class
+ * statement), as CPython's tp_is_gc. */
+static inline bool obj_is_gc(Object *o)
+{
+    unsigned long f = TYPE(o)->flags;
+    if (!(f & TPFLAG_HAVE_GC))
+        return false;
+    return !(f & TPFLAG_TYPE_SUBCLASS) || (((Type *)o)->flags & TPFLAG_HEAPTYPE);
+}
+
 #define IS_TYPE(o, t) (TYPE(o) == &(t))
 #define TYPE_CHECK(o, t) (TYPE(o) == &(t) || type_is_subtype(TYPE(o), &(t)))
 

@@ -962,11 +962,40 @@ static hash_t hash_not_implemented(Object *o)
     return -1;
 }
 
+/* Every static type readied so far, so that exit can undo it. */
+static Type **ready_types;
+static size_t n_ready_types, cap_ready_types;
+
+static int remember_ready(Type *t)
+{
+    if (n_ready_types == cap_ready_types) {
+        size_t cap = cap_ready_types ? cap_ready_types * 2 : 128;
+        Type **n = mem_raw_realloc(ready_types, cap * sizeof(Type *));
+        if (!n)
+            return err_nomemory(), -1;
+        ready_types = n;
+        cap_ready_types = cap;
+    }
+    ready_types[n_ready_types++] = t;
+    return 0;
+}
+
+void type_fini_all(void)
+{
+    while (n_ready_types > 0)
+        type_fini(ready_types[--n_ready_types]);
+    mem_raw_free(ready_types);
+    ready_types = NULL;
+    cap_ready_types = 0;
+}
+
 int type_ready(Type *t)
 {
     if (t->flags & TPFLAG_READY)
         return 0;
     t->flags |= TPFLAG_READY;
+    if (remember_ready(t) < 0)
+        return -1;
     if (!t->base_type && t != &object_type)
         t->base_type = &object_type;
     Type *b = t->base_type;

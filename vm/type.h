@@ -10,6 +10,8 @@
 int type_ready(Type *t);
 /* Drops what type_ready made (at exit). */
 void type_fini(Type *t);
+/* type_fini for every type readied, newest first. */
+void type_fini_all(void);
 /* type(name, bases, namespace): a new class.  [meta] is its metatype. */
 Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns);
 /* The instance dict of [o] (creating it when [create]); borrowed; NULL if
