@@ -155,18 +155,34 @@ static char *read_all(FILE *fp, size_t *len)
     return buf;
 }
 
-/* The absolute form of [path], as CPython shows a script's file name. */
+/* The absolute, normalized form of [path] (as os.path.abspath: "." and
+ * ".." resolved textually), which CPython shows as a script's file name. */
 static Object *absolute_path(const char *path)
 {
-    if (path[0] == '/')
-        return str_from_cstr(path);
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
-        return str_from_cstr(path);
-    const char *p = path;
-    while (p[0] == '.' && p[1] == '/')
-        p += 2;
-    return str_from_format("%s/%s", cwd, p);
+    char joined[2 * PATH_MAX + 2];
+    char cwd[PATH_MAX] = "";
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        snprintf(joined, sizeof joined, "%s", path);
+    else
+        snprintf(joined, sizeof joined, "%s/%s", cwd, path);
+    char out[sizeof joined];
+    size_t n = 0;
+    for (char *seg = strtok(joined, "/"); seg; seg = strtok(NULL, "/")) {
+        if (strcmp(seg, ".") == 0)
+            continue;
+        if (strcmp(seg, "..") == 0) {
+            while (n > 0 && out[n - 1] != '/')
+                n--;
+            if (n > 0)
+                n--;
+            continue;
+        }
+        n += (size_t)snprintf(out + n, sizeof out - n, "/%s", seg);
+    }
+    if (n == 0)
+        out[n++] = '/';
+    out[n] = '\0';
+    return str_from_cstr(path[0] == '/' || cwd[0] ? out : path);
 }
 
 static int run_script(const char *path)
