@@ -26,6 +26,7 @@
 #include "module.h"
 #include "traceback.h"
 #include "generator.h"
+#include "suggestions.h"
 #include "../mem/mem.h"
 
 ThreadState *vm_ts;
@@ -347,7 +348,10 @@ Object *vm_call_with_locals(Object *func, Object *locals)
 
 static Object *name_error(Object *name)
 {
-    return err_format(exc_NameError, "name '%U' is not defined", name);
+    err_format(exc_NameError, "name '%U' is not defined", name);
+    if (err_occurred())
+        exc_set_name_context(err_occurred(), name, NULL);
+    return NULL;
 }
 
 static Object *load_global(Frame *f, Object *name)
@@ -1806,9 +1810,7 @@ dispatch_opcode:
 
 error:
     f->lasti = (int)(ip - first_instr) - 1;
-    if (traceback_add(ts->exc, co, f->lasti) < 0) {
-        /* keep going with the exception we have */
-    }
+    traceback_add(ts->exc, co, f->globals, f->lasti);
 exception_unwind:
     f->lasti = (int)(ip - first_instr) - 1;
     for (int i = 0; i < co->nexc; i++) {

@@ -9,12 +9,13 @@
 #include "int.h"
 #include "dict.h"
 #include "type.h"
+#include "suggestions.h"
 #include "../mem/mem.h"
 #include "../mem/gc.h"
 
 #define TB(o) ((TracebackObject *)(o))
 
-int traceback_add(Object *exc, CodeObject *code, int lasti)
+int traceback_add(Object *exc, CodeObject *code, Object *globals, int lasti)
 {
     if (!exc || !obj_is_instance_of(exc, exc_BaseException))
         return 0;
@@ -24,6 +25,7 @@ int traceback_add(Object *exc, CodeObject *code, int lasti)
     ExceptionObject *e = (ExceptionObject *)exc;
     tb->next = e->traceback;    /* moves the old head */
     tb->code = (CodeObject *)NEWREF(code);
+    tb->globals = XNEWREF(globals);
     tb->lasti = lasti;
     e->traceback = (Object *)tb;
     gc_track((Object *)tb);
@@ -35,12 +37,15 @@ static void tb_dealloc(Object *o)
     gc_untrack(o);
     CLEAR(TB(o)->next);
     CLEAR(TB(o)->code);
+    CLEAR(TB(o)->globals);
     obj_free(o);
 }
 
 static int tb_traverse(Object *o, visitproc visit, void *arg)
 {
     if (TB(o)->next && visit(TB(o)->next, arg))
+        return 1;
+    if (TB(o)->globals && visit(TB(o)->globals, arg))
         return 1;
     return visit((Object *)TB(o)->code, arg);
 }
@@ -264,6 +269,11 @@ static void print_exception_line(Object *exc, FILE *out)
     const char *text = str_as_utf8(s, NULL);
     if (text && text[0])
         fprintf(out, ": %s", text);
+    Object *hint = suggestion_for(exc);
+    const char *h = hint ? str_as_utf8(hint, NULL) : NULL;
+    if (h)
+        fprintf(out, ". Did you mean: '%s'?", h);
+    XDECREF(hint);
     fputc('\n', out);
     DECREF(s);
 }

@@ -17,6 +17,8 @@
 #include "dict.h"
 #include "func.h"
 #include "args.h"
+#include "module.h"
+#include "suggestions.h"
 #include "../mem/mem.h"
 #include "../mem/gc.h"
 
@@ -111,18 +113,17 @@ Object *obj_instance_dict(Object *o, bool create)
 static Object *no_attribute(Object *o, Object *name)
 {
     if (TYPE_CHECK(o, type_type))
-        return err_format(exc_AttributeError, "type object '%s' has no attribute '%U'",
-                          ((Type *)o)->name, name);
-    if (IS_TYPE(o, module_type)) {
-        Object *mn = obj_getattr_str(o, "__name__");
-        if (mn) {
-            err_format(exc_AttributeError, "module '%U' has no attribute '%U'", mn, name);
-            DECREF(mn);
-        }
-        return NULL;
-    }
-    return err_format(exc_AttributeError, "'%s' object has no attribute '%U'",
-                      TYPE(o)->name, name);
+        err_format(exc_AttributeError, "type object '%s' has no attribute '%U'",
+                   ((Type *)o)->name, name);
+    else if (IS_TYPE(o, module_type)) {
+        Object *mn = dict_getitem_str(((ModuleObject *)o)->dict, "__name__");
+        err_format(exc_AttributeError, "module '%U' has no attribute '%U'",
+                   mn ? mn : ((ModuleObject *)o)->name, name);
+    } else
+        err_format(exc_AttributeError, "'%s' object has no attribute '%U'", TYPE(o)->name, name);
+    if (err_occurred())
+        exc_set_name_context(err_occurred(), name, o);
+    return NULL;
 }
 
 Object *obj_generic_getattr(Object *o, Object *name)
@@ -1673,7 +1674,10 @@ static Object *type_getattro(Object *o, Object *name)
         descrgetfunc get = TYPE(meta_attr)->descr_get;
         return get ? get(meta_attr, o, (Object *)meta) : NEWREF(meta_attr);
     }
-    return err_format(exc_AttributeError, "type object '%s' has no attribute '%U'", t->name, name);
+    err_format(exc_AttributeError, "type object '%s' has no attribute '%U'", t->name, name);
+    if (err_occurred())
+        exc_set_name_context(err_occurred(), name, o);
+    return NULL;
 }
 
 static int type_setattro(Object *o, Object *name, Object *value)
