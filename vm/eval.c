@@ -1007,8 +1007,7 @@ dispatch_opcode:
             if (descr && (IS_TYPE(descr, function_type) ||
                           (IS_TYPE(descr, method_descr_type) &&
                            !(((MethodDescrObject *)descr)->def->flags & (METH_STATIC | METH_CLASS))))) {
-                Object **dp = obj_dict_ptr(o);
-                if (!dp || !*dp || !dict_getitem(*dp, name)) {
+                if (!obj_instance_attr(o, name)) {
                     SET_TOP(NEWREF(descr));
                     PUSH(o);
                     DISPATCH();

@@ -86,16 +86,163 @@ bool obj_is_instance_of(Object *o, Type *t)
     return TYPE(o) == t || type_is_subtype(TYPE(o), t);
 }
 
-/* ---- instance dicts ---- */
+/* ---- instance attributes: inline values, or a dict ----
+ *
+ * As in CPython 3.11, an instance of a class without __slots__ starts with
+ * no dict object: its attribute values sit in a small array, in the order of
+ * the names its class has seen (the class's shared keys).  A real dict is
+ * made only when __dict__ is asked for, or when the class has seen too many
+ * names; from then on the instance uses that dict.
+ *
+ *   [ values* | dict* ][ GCHead ][ refcnt | type | ... ]
+ */
+
+#define MAX_SHARED_KEYS 30
+
+typedef struct {
+    ssize_t n;
+    Object *names[MAX_SHARED_KEYS];     /* interned, owned */
+} SharedKeys;
+
+typedef struct {
+    ssize_t capacity;
+    Object *items[];                    /* by shared-key index; NULL: unset */
+} InstanceValues;
+
+static Object **managed_dict_slot(Object *o)
+{
+    return (Object **)((char *)o - sizeof(GCHead)) - 1;
+}
+
+static InstanceValues **values_slot(Object *o)
+{
+    return (InstanceValues **)((char *)o - sizeof(GCHead)) - 2;
+}
 
 Object **obj_dict_ptr(Object *o)
 {
     Type *t = TYPE(o);
     if (t->flags & TPFLAG_MANAGED_DICT)
-        return (Object **)((char *)o - sizeof(GCHead) - 2 * sizeof(void *));
+        return managed_dict_slot(o);
     if (t->dictoffset)
         return (Object **)((char *)o + t->dictoffset);
     return NULL;
+}
+
+/* Index of [name] among the class's shared keys, or -1. */
+static ssize_t shared_key_index(Type *t, Object *name)
+{
+    SharedKeys *k = t->shared_keys;
+    if (!k)
+        return -1;
+    for (ssize_t i = 0; i < k->n; i++)
+        if (k->names[i] == name)
+            return i;
+    for (ssize_t i = 0; i < k->n; i++)
+        if (str_eq(k->names[i], name))
+            return i;
+    return -1;
+}
+
+/* Index for [name], added to the shared keys if new; -1 when they are full. */
+static ssize_t shared_key_add(Type *t, Object *name)
+{
+    ssize_t i = shared_key_index(t, name);
+    if (i >= 0)
+        return i;
+    SharedKeys *k = t->shared_keys;
+    if (!k) {
+        if (!(k = mem_calloc(1, sizeof *k)))
+            return -1;
+        t->shared_keys = k;
+    }
+    if (k->n == MAX_SHARED_KEYS || !IS_TYPE(name, str_type))
+        return -1;
+    k->names[k->n] = NEWREF(name);
+    str_intern(&k->names[k->n]);
+    return k->n++;
+}
+
+static void shared_keys_free(Type *t)
+{
+    SharedKeys *k = t->shared_keys;
+    if (!k)
+        return;
+    for (ssize_t i = 0; i < k->n; i++)
+        DECREF(k->names[i]);
+    mem_free(k);
+    t->shared_keys = NULL;
+}
+
+/* Borrowed value of attribute [name] kept inline, or NULL. */
+static Object *values_get(Object *o, Object *name)
+{
+    InstanceValues *v = *values_slot(o);
+    if (!v)
+        return NULL;
+    ssize_t i = shared_key_index(TYPE(o), name);
+    return i >= 0 && i < v->capacity ? v->items[i] : NULL;
+}
+
+static void values_free(Object *o)
+{
+    InstanceValues *v = *values_slot(o);
+    if (!v)
+        return;
+    *values_slot(o) = NULL;
+    for (ssize_t i = 0; i < v->capacity; i++)
+        XDECREF(v->items[i]);
+    mem_free(v);
+}
+
+/* Moves the inline values into a new dict (the instance's from now on). */
+static Object *values_to_dict(Object *o)
+{
+    Object *d = dict_new();
+    if (!d)
+        return NULL;
+    InstanceValues *v = *values_slot(o);
+    SharedKeys *k = TYPE(o)->shared_keys;
+    for (ssize_t i = 0; v && i < v->capacity; i++)
+        if (v->items[i] && dict_setitem(d, k->names[i], v->items[i]) < 0) {
+            DECREF(d);
+            return NULL;
+        }
+    values_free(o);
+    *managed_dict_slot(o) = d;
+    return d;
+}
+
+/* Sets (value) or deletes (NULL) an inline attribute: 1 done, 0 when the
+ * instance needs a real dict instead, -1 on error (AttributeError when
+ * deleting a missing one is left to the caller: returns 0 then). */
+static int values_set(Object *o, Object *name, Object *value)
+{
+    Type *t = TYPE(o);
+    ssize_t i = value ? shared_key_add(t, name) : shared_key_index(t, name);
+    if (i < 0)
+        return 0;
+    InstanceValues **vp = values_slot(o), *v = *vp;
+    if (!value) {
+        if (!v || i >= v->capacity || !v->items[i])
+            return 0;
+        CLEAR(v->items[i]);
+        return 1;
+    }
+    if (!v || i >= v->capacity) {
+        ssize_t cap = ((SharedKeys *)t->shared_keys)->n;
+        if (cap < 4)
+            cap = 4;
+        InstanceValues *nv = mem_realloc(v, sizeof(InstanceValues) + (size_t)cap * sizeof(Object *));
+        if (!nv)
+            return err_nomemory(), -1;
+        for (ssize_t j = v ? nv->capacity : 0; j < cap; j++)
+            nv->items[j] = NULL;
+        nv->capacity = cap;
+        *vp = v = nv;
+    }
+    SETREF(v->items[i], NEWREF(value));
+    return 1;
 }
 
 Object *obj_instance_dict(Object *o, bool create)
@@ -103,9 +250,21 @@ Object *obj_instance_dict(Object *o, bool create)
     Object **p = obj_dict_ptr(o);
     if (!p)
         return NULL;
+    if (!*p && (TYPE(o)->flags & TPFLAG_MANAGED_DICT) && (*values_slot(o) || create))
+        return values_to_dict(o);
     if (!*p && create)
         *p = dict_new();
     return *p;
+}
+
+Object *obj_instance_attr(Object *o, Object *name)
+{
+    Object **dp = obj_dict_ptr(o);
+    if (!dp)
+        return NULL;
+    if (*dp)
+        return dict_getitem(*dp, name);
+    return (TYPE(o)->flags & TPFLAG_MANAGED_DICT) ? values_get(o, name) : NULL;
 }
 
 /* ---- generic attribute access ---- */
@@ -153,6 +312,12 @@ Object *obj_generic_getattr(Object *o, Object *name)
             XDECREF(descr);
             return NULL;
         }
+    } else if (dp && (t->flags & TPFLAG_MANAGED_DICT)) {
+        Object *v = values_get(o, name);
+        if (v) {
+            XDECREF(descr);
+            return NEWREF(v);
+        }
     }
     if (get) {
         Object *r = get(descr, o, (Object *)t);
@@ -183,6 +348,17 @@ int obj_generic_setattr(Object *o, Object *name, Object *value)
                               t->name, name), -1;
         no_attribute(o, name);
         return -1;
+    }
+    if (!*dp && (t->flags & TPFLAG_MANAGED_DICT)) {
+        int r = values_set(o, name, value);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
+        if (!value) {
+            no_attribute(o, name);
+            return -1;
+        }
+        if (!values_to_dict(o))
+            return -1;
     }
     if (value) {
         if (!*dp && !(*dp = dict_new()))
@@ -1377,47 +1553,55 @@ fail:
 
 /* ---- instances of classes ---- */
 
+/* The __slots__ value slots of [o], class by class up to the built-in base. */
+#define FOR_EACH_SLOT(o, slot) \
+    for (Type *b_ = TYPE(o); b_ && (b_->flags & TPFLAG_HEAPTYPE); b_ = b_->base_type) \
+        for (ssize_t i_ = 0; b_->slot_names && i_ < SIZE(b_->slot_names); i_++) \
+            for (Object **slot = (Object **)((char *)(o) + b_->slots_offset) + i_; slot; slot = NULL)
+
+static Type *solid_type(Type *t)
+{
+    while (t->flags & TPFLAG_HEAPTYPE)
+        t = t->base_type;
+    return t;
+}
+
 static int subtype_traverse(Object *o, visitproc visit, void *arg)
 {
     Type *t = TYPE(o);
-    for (Type *b = t; b && (b->flags & TPFLAG_HEAPTYPE); b = b->base_type) {
-        if (!b->slot_names)
-            continue;
-        for (ssize_t i = 0; i < SIZE(b->slot_names); i++) {
-            Object *v = *(Object **)((char *)o + b->slots_offset + i * (ssize_t)sizeof(Object *));
-            if (v && visit(v, arg))
-                return 1;
-        }
-    }
+    FOR_EACH_SLOT(o, slot)
+        if (*slot && visit(*slot, arg))
+            return 1;
     Object **dp = obj_dict_ptr(o);
     if (dp && *dp && visit(*dp, arg))
         return 1;
+    InstanceValues *v = (t->flags & TPFLAG_MANAGED_DICT) ? *values_slot(o) : NULL;
+    for (ssize_t i = 0; v && i < v->capacity; i++)
+        if (v->items[i] && visit(v->items[i], arg))
+            return 1;
     if (visit((Object *)t, arg))
         return 1;
-    Type *solid = t;
-    while (solid->flags & TPFLAG_HEAPTYPE)
-        solid = solid->base_type;
+    Type *solid = solid_type(t);
     if (solid->traverse && solid->traverse != subtype_traverse)
         return solid->traverse(o, visit, arg);
     return 0;
 }
 
-/* Clears slots and the dict of a class instance (not the base's fields). */
+/* Drops the slots, inline values and managed dict of a class instance. */
+static void clear_instance_fields(Object *o)
+{
+    FOR_EACH_SLOT(o, slot)
+        CLEAR(*slot);
+    if (TYPE(o)->flags & TPFLAG_MANAGED_DICT) {
+        values_free(o);
+        CLEAR(*managed_dict_slot(o));
+    }
+}
+
 static int subtype_clear(Object *o)
 {
-    Type *t = TYPE(o);
-    for (Type *b = t; b && (b->flags & TPFLAG_HEAPTYPE); b = b->base_type) {
-        if (!b->slot_names)
-            continue;
-        for (ssize_t i = 0; i < SIZE(b->slot_names); i++)
-            CLEAR(*(Object **)((char *)o + b->slots_offset + i * (ssize_t)sizeof(Object *)));
-    }
-    Object **dp = obj_dict_ptr(o);
-    if (dp && (t->flags & TPFLAG_MANAGED_DICT))
-        CLEAR(*dp);
-    Type *solid = t;
-    while (solid->flags & TPFLAG_HEAPTYPE)
-        solid = solid->base_type;
+    clear_instance_fields(o);
+    Type *solid = solid_type(TYPE(o));
     if (solid->clear && solid != &object_type)
         return solid->clear(o);
     return 0;
@@ -1426,9 +1610,6 @@ static int subtype_clear(Object *o)
 static void subtype_dealloc(Object *o)
 {
     Type *t = TYPE(o);
-    Type *solid = t;
-    while (solid->flags & TPFLAG_HEAPTYPE)
-        solid = solid->base_type;
     if (t->finalize && !gc_is_finalized(o)) {
         /* __del__ runs on a briefly revived object; it may keep it alive */
         gc_set_finalized(o);
@@ -1438,16 +1619,8 @@ static void subtype_dealloc(Object *o)
             return;
     }
     gc_untrack(o);
-    for (Type *b = t; b && (b->flags & TPFLAG_HEAPTYPE); b = b->base_type) {
-        if (!b->slot_names)
-            continue;
-        for (ssize_t i = 0; i < SIZE(b->slot_names); i++)
-            CLEAR(*(Object **)((char *)o + b->slots_offset + i * (ssize_t)sizeof(Object *)));
-    }
-    Object **dp = obj_dict_ptr(o);
-    if (dp && (t->flags & TPFLAG_MANAGED_DICT))
-        CLEAR(*dp);
-    solid->dealloc(o);
+    clear_instance_fields(o);
+    solid_type(t)->dealloc(o);
 }
 
 /* ---- object ---- */
@@ -1747,6 +1920,7 @@ static void type_dealloc(Object *o)
     CLEAR(t->name_obj);
     CLEAR(t->qualname);
     CLEAR(t->slot_names);
+    shared_keys_free(t);
     obj_free(o);
 }
 

@@ -19,6 +19,9 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns);
 Object *obj_instance_dict(Object *o, bool create);
 /* Location of an instance dict pointer, or NULL. */
 Object **obj_dict_ptr(Object *o);
+/* The instance attribute [name] of [o] (inline value or dict entry),
+ * borrowed; NULL if absent (no error). */
+Object *obj_instance_attr(Object *o, Object *name);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
