@@ -495,7 +495,14 @@ static Object *builtin_pow(Object *self, Object *const *args, ssize_t nargs, Obj
         return NULL;
     if (!a[2] || a[2] == None)
         return num_binop(a[0], a[1], BINOP_POWER);
-    return obj_call_method(a[0], "__pow__", a + 1, 2);
+    Object *r = obj_call_method(a[0], "__pow__", a + 1, 2);
+    if (r == NotImplemented || (!r && err_matches(exc_AttributeError))) {
+        XDECREF(r);
+        err_clear();
+        return err_format(exc_TypeError, "unsupported operand type(s) for ** or pow(): '%T', '%T', '%T'",
+                          a[0], a[1], a[2]);
+    }
+    return r;
 }
 
 static Object *builtin_round(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)

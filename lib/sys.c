@@ -387,7 +387,30 @@ static Object *sys_getdefaultencoding(Object *self, Object *const *args, ssize_t
     return str_from_cstr("utf-8");
 }
 
+static Object *sys_get_int_max_str_digits(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    NO_SELF;
+    if (args_positional("get_int_max_str_digits", args, nargs, kwnames, 0, 0, NULL) < 0)
+        return NULL;
+    return int_from_ssize(int_get_max_str_digits());
+}
+
+static Object *sys_set_int_max_str_digits(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    NO_SELF;
+    static const char *const kw[] = {"maxdigits", NULL};
+    Object *a[1];
+    if (args_parse("set_int_max_str_digits", args, nargs, kwnames, kw, 1, 1, a) < 0)
+        return NULL;
+    ssize_t n = num_as_ssize(a[0], exc_OverflowError);
+    if (n == -1 && err_occurred())
+        return NULL;
+    return int_set_max_str_digits(n) < 0 ? NULL : none_new();
+}
+
 static const MethodDef sys_functions[] = {
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, NULL},
     {"displayhook", sys_displayhook, 0, NULL},
     {"excepthook", sys_excepthook, 0, NULL},
     {"getrefcount", sys_getrefcount, 0, NULL},

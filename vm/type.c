@@ -879,6 +879,29 @@ static int slot_init(Object *self, Object *const *args, ssize_t nargs, Object *k
     return 0;
 }
 
+/* The new slot of classes defining __new__: __new__(cls, *args, **kwargs). */
+static Object *slot_new(Type *t, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    Object *name = slot_name("__new__");
+    Object *f = name ? obj_getattr((Object *)t, name) : NULL;
+    XDECREF(name);
+    if (!f)
+        return NULL;
+    ssize_t total = nargs + (kwnames ? SIZE(kwnames) : 0);
+    Object *small[9], **stack = total < 8 ? small : mem_malloc((size_t)(total + 1) * sizeof(Object *));
+    if (!stack) {
+        DECREF(f);
+        return err_nomemory();
+    }
+    stack[0] = (Object *)t;
+    memcpy(stack + 1, args, (size_t)total * sizeof(Object *));
+    Object *r = obj_call(f, stack, nargs + 1, kwnames);
+    if (stack != small)
+        mem_free(stack);
+    DECREF(f);
+    return r;
+}
+
 static Object *slot_getattr_hook(Object *self, Object *name)
 {
     Object *r = obj_generic_getattr(self, name);
@@ -1084,8 +1107,36 @@ static int add_slot_wrapper(Type *t, const SlotDef *s, void *ctx)
     return add_to_dict(t, s->name, wrapper_new(t, s, NULL));
 }
 
+/* T.__new__(S, ...): makes an S (a subtype of T) with T's allocator. */
+static Object *tp_new_wrapper(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    Type *t = (Type *)self;
+    if (nargs < 1)
+        return err_format(exc_TypeError, "%s.__new__(): not enough arguments", t->name);
+    Object *sub = args[0];
+    if (!TYPE_CHECK(sub, type_type))
+        return err_format(exc_TypeError, "%s.__new__(X): X is not a type object (%T)", t->name, sub);
+    Type *s = (Type *)sub;
+    if (!type_is_subtype(s, t))
+        return err_format(exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", t->name,
+                          s->name, s->name, t->name);
+    Type *solid = s;
+    while (solid->flags & TPFLAG_HEAPTYPE)
+        solid = solid->base_type;
+    if (solid->new_ != t->new_)
+        return err_format(exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", t->name,
+                          s->name, solid->name);
+    return t->new_(s, args + 1, nargs - 1, kwnames);
+}
+
+static const MethodDef tp_new_def = {"__new__", tp_new_wrapper, 0, "Create and return a new object."};
+
 static int add_methods(Type *t)
 {
+    if (t->new_ && !(t->flags & TPFLAG_HEAPTYPE) && !dict_getitem_str(t->dict, "__new__") &&
+        (!t->base_type || t->base_type->new_ != t->new_) &&
+        add_to_dict(t, "__new__", cfunction_new(&tp_new_def, (Object *)t, NULL)) < 0)
+        return -1;
     for (const MethodDef *m = t->methods; m && m->name; m++) {
         MethodDescrObject *d = (MethodDescrObject *)obj_alloc(&method_descr_type, 0);
         if (!d)
@@ -1529,6 +1580,8 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
     t->richcompare = base->richcompare;
     t->hash = base->hash;
     Object *newf = dict_getitem_str(t->dict, "__new__");
+    if (newf)
+        t->new_ = slot_new;
     if (newf && IS_TYPE(newf, function_type)) {
         Object *sm = obj_call1((Object *)&staticmethod_type, newf);
         if (!sm || dict_setitem_str(t->dict, "__new__", sm) < 0) {
