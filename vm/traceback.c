@@ -149,31 +149,35 @@ static void print_frame_line(FILE *out, CodeObject *co, int lasti)
         print_source(out, buf, loc);
 }
 
+static void print_repeats(FILE *out, int count)
+{
+    if (count > 3)
+        fprintf(out, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 == 1 ? "" : "s");
+}
+
+/* Frames from the oldest call to where the exception was raised; after the
+ * same line three times in a row the rest of the run is only counted. */
 static void print_traceback(Object *tb, FILE *out)
 {
     fputs("Traceback (most recent call last):\n", out);
     CodeObject *last_code = NULL;
-    int last_line = -1, repeats = 0;
+    int last_line = -1, count = 0;
     for (; tb; tb = TB(tb)->next) {
         CodeObject *co = TB(tb)->code;
         int line = code_loc(co, TB(tb)->lasti).line;
-        if (co->filename == (last_code ? last_code->filename : NULL) && last_code &&
-            str_eq(co->name, last_code->name) && line == last_line) {
-            if (++repeats >= 3)
-                continue;
-        } else {
-            if (repeats > 3)
-                fprintf(out, "  [Previous line repeated %d more time%s]\n", repeats - 3,
-                        repeats - 3 == 1 ? "" : "s");
-            repeats = 0;
+        bool same = last_code && co->filename == last_code->filename &&
+                    str_eq(co->name, last_code->name) && line == last_line;
+        if (!same) {
+            print_repeats(out, count);
+            count = 0;
         }
         last_code = co;
         last_line = line;
+        if (++count > 3)
+            continue;
         print_frame_line(out, co, TB(tb)->lasti);
     }
-    if (repeats > 3)
-        fprintf(out, "  [Previous line repeated %d more time%s]\n", repeats - 3,
-                repeats - 3 == 1 ? "" : "s");
+    print_repeats(out, count);
 }
 
 /* Borrowed attribute of a SyntaxError, or NULL. */
