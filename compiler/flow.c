@@ -1,4 +1,5 @@
-/* flow.c — the control-flow graph and the assembler.
+/* flow.c — the control-flow graph: building it, and the passes that clean
+ * and optimise it before assembly, in CPython 3.11's order.
  *
  * The code generator appends instructions to basic blocks; a block ends at
  * a jump, return or raise, and `next` links blocks in layout order.  Jump
@@ -6,19 +7,11 @@
  * instructions SETUP_FINALLY / SETUP_CLEANUP / SETUP_WITH (whose target is
  * the handler) and POP_BLOCK, as in CPython 3.11.
  *
- * comp_assemble then, in CPython 3.11's order:
- *   1. ends the code with `return None` if it can fall off the end;
- *   2. inlines small exit blocks, inserts the prefix (COPY_FREE_VARS,
- *      MAKE_CELL, RETURN_GENERATOR) and maps cell indexes to localsplus;
- *   3. optimises: constant conditions, jump threading, tuple folding,
- *      swaps, removal of unreachable blocks and redundant NOPs and jumps;
- *   4. drops unused trailing constants, propagates line numbers;
- *   5. computes the maximum stack depth by walking every path;
- *   6. labels each instruction with its exception handler and turns the
- *      pseudo instructions into NOPs;
- *   7. lays out code units with EXTENDED_ARG prefixes, resolving absolute
- *      jump targets until the sizes stop changing;
- *   8. writes the location of every code unit and the exception table.
+ * The passes: small exit blocks are inlined at the jumps that reach them;
+ * constant conditions are decided, jumps to jumps threaded, tuples of
+ * constants folded, swaps simplified; unreachable blocks, redundant NOPs
+ * and jumps removed; unused trailing constants dropped; and every
+ * instruction gets a line number where CPython's has one.
  */
 #include <string.h>
 #include "internal.h"
@@ -29,37 +22,6 @@
 #include "../vm/tuple.h"
 #include "../vm/set.h"
 
-static const CodeLoc NO_LOC = { .line = -1, .end_line = -1, .col = -1, .end_col = -1 };
-
-typedef struct ExceptStack {
-    Block *handlers[COMP_MAX_BLOCKS + 1];
-    int depth;
-} ExceptStack;
-
-static bool is_jump_op(int op)
-{
-    return op < OP_COUNT && opcode_is_jump[op];
-}
-
-static bool is_block_push(int op)
-{
-    return op == OP_SETUP_FINALLY || op == OP_SETUP_CLEANUP || op == OP_SETUP_WITH;
-}
-
-static bool has_target(const Instr *in)
-{
-    return is_jump_op(in->op) || is_block_push(in->op);
-}
-
-static bool ends_scope(int op)
-{
-    return op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE;
-}
-
-static Instr *last_instr(Block *b)
-{
-    return b->n ? &b->instr[b->n - 1] : NULL;
-}
 
 /* ---- building ---- */
 
@@ -82,7 +44,7 @@ void comp_use_block(Compiler *c, Block *b)
     c->u->need_new_block = false;
 }
 
-static int insert_instr(Block *b, int pos, Instr in)
+int comp_insert_instr(Block *b, int pos, Instr in)
 {
     TRY(comp_grow(&b->instr, &b->cap, b->n + 1, sizeof(Instr)));
     memmove(&b->instr[pos + 1], &b->instr[pos], (size_t)(b->n - pos) * sizeof(Instr));
@@ -100,10 +62,10 @@ static int emit(Compiler *c, int op, int arg, Block *target, CodeLoc loc)
             return -1;
         comp_use_block(c, b);
     }
-    TRY(insert_instr(u->cur, u->cur->n, (Instr){ op, arg, target, NULL, loc }));
+    TRY(comp_insert_instr(u->cur, u->cur->n, (Instr){ op, arg, target, NULL, loc }));
     if (op == OP_RETURN_VALUE)
         u->cur->returns = true;
-    if (is_jump_op(op) || ends_scope(op))
+    if (comp_is_jump(op) || comp_ends_scope(op))
         u->need_new_block = true;
     return 0;
 }
@@ -125,17 +87,17 @@ int comp_addop_j(Compiler *c, int op, Block *target)
 
 int comp_addop_noline(Compiler *c, int op)
 {
-    return emit(c, op, 0, NULL, NO_LOC);
+    return emit(c, op, 0, NULL, COMP_NO_LOC);
 }
 
 int comp_addop_j_noline(Compiler *c, int op, Block *target)
 {
-    return emit(c, op, 0, target, NO_LOC);
+    return emit(c, op, 0, target, COMP_NO_LOC);
 }
 
 int comp_addop_i_noline(Compiler *c, int op, int arg)
 {
-    return emit(c, op, arg, NULL, NO_LOC);
+    return emit(c, op, arg, NULL, COMP_NO_LOC);
 }
 
 void comp_free_blocks(Unit *u)
@@ -254,10 +216,10 @@ static void normalize_block(Block *b)
 {
     for (int i = 0; i < b->n; i++) {
         Instr *in = &b->instr[i];
-        if (ends_scope(in->op)) {
+        if (comp_ends_scope(in->op)) {
             b->exit = true;
             b->nofallthrough = true;
-        } else if (is_jump_op(in->op)) {
+        } else if (comp_is_jump(in->op)) {
             if (in->op == OP_JUMP)
                 b->nofallthrough = true;
             in->target = skip_empty(in->target);
@@ -277,7 +239,7 @@ static bool has_lineno(const Block *b)
  * `return None`) is replaced by a copy of that block. */
 static int extend_block(Block *b)
 {
-    Instr *last = last_instr(b);
+    Instr *last = comp_last_instr(b);
     if (!last || last->op != OP_JUMP)
         return 0;
     Block *t = last->target;
@@ -285,13 +247,13 @@ static int extend_block(Block *b)
         return 0;
     last->op = OP_NOP;
     for (int i = 0; i < t->n; i++)
-        TRY(insert_instr(b, b->n, t->instr[i]));
+        TRY(comp_insert_instr(b, b->n, t->instr[i]));
     b->exit = true;
     return 0;
 }
 
 /* Removes NOPs that carry no line number a neighbour does not carry. */
-static void clean_block(Block *b)
+void comp_clean_block(Block *b)
 {
     int dest = 0, prev_line = -1;
     for (int src = 0; src < b->n; src++) {
@@ -333,14 +295,14 @@ static void eliminate_empty_blocks(Block *entry)
         }
     }
     for (Block *b = entry; b; b = b->next) {
-        Instr *last = last_instr(b);
-        if (last && is_jump_op(last->op))
+        Instr *last = comp_last_instr(b);
+        if (last && comp_is_jump(last->op))
             last->target = skip_empty(last->target);
     }
 }
 
 /* Room for every block of [u] (each is pushed at most once). */
-static Block **block_stack(Unit *u)
+Block **comp_block_stack(Unit *u)
 {
     int n = 1;
     for (Block *b = u->blocks; b; b = b->all_next)
@@ -355,7 +317,7 @@ static Block **block_stack(Unit *u)
 static int mark_reachable(Unit *u)
 {
     Block *entry = u->entry;
-    Block **stack = block_stack(u), **sp = stack;
+    Block **stack = comp_block_stack(u), **sp = stack;
     if (!stack)
         return -1;
     entry->predecessors = 1;
@@ -365,7 +327,7 @@ static int mark_reachable(Unit *u)
         if (b->next && !b->nofallthrough && b->next->predecessors++ == 0)
             *sp++ = b->next;
         for (int i = 0; i < b->n; i++)
-            if (has_target(&b->instr[i]) && b->instr[i].target->predecessors++ == 0)
+            if (comp_has_target(&b->instr[i]) && b->instr[i].target->predecessors++ == 0)
                 *sp++ = b->instr[i].target;
     }
     mem_free(stack);
@@ -657,9 +619,9 @@ static int optimize_block(Compiler *c, Block *b)
 {
     for (int i = 0; i < b->n; i++) {
         Instr *in = &b->instr[i];
-        if (has_target(in)) {
+        if (comp_has_target(in)) {
             in->target = skip_empty(in->target);
-            if (is_jump_op(in->op))
+            if (comp_is_jump(in->op))
                 i -= thread_jump(in, &in->target->instr[0]);
             continue;
         }
@@ -685,7 +647,7 @@ static void drop_redundant_jumps(Block *entry)
 {
     bool changed = false;
     for (Block *b = entry; b; b = b->next) {
-        Instr *last = last_instr(b);
+        Instr *last = comp_last_instr(b);
         if (last && last->op == OP_JUMP && last->target == b->next) {
             b->nofallthrough = false;
             last->op = OP_NOP;
@@ -701,7 +663,7 @@ static int optimize_cfg(Compiler *c)
     Unit *u = c->u;
     for (Block *b = u->entry; b; b = b->next) {
         TRY(optimize_block(c, b));
-        clean_block(b);
+        comp_clean_block(b);
     }
     for (Block *b = u->blocks; b; b = b->all_next)
         TRY(extend_block(b));
@@ -713,7 +675,7 @@ static int optimize_cfg(Compiler *c)
         }
     eliminate_empty_blocks(u->entry);
     for (Block *b = u->entry; b; b = b->next)
-        clean_block(b);
+        comp_clean_block(b);
     drop_redundant_jumps(u->entry);
     return 0;
 }
@@ -731,7 +693,7 @@ static Block *copy_block(Compiler *c, Block *b)
     if (!copy)
         return NULL;
     for (int i = 0; i < b->n; i++)
-        if (insert_instr(copy, i, b->instr[i]) < 0)
+        if (comp_insert_instr(copy, i, b->instr[i]) < 0)
             return NULL;
     copy->exit = b->exit;
     copy->nofallthrough = true;
@@ -743,8 +705,8 @@ static Block *copy_block(Compiler *c, Block *b)
 static int duplicate_exits_without_lineno(Compiler *c)
 {
     for (Block *b = c->u->blocks; b; b = b->all_next) {
-        Instr *last = last_instr(b);
-        if (!last || !is_jump_op(last->op))
+        Instr *last = comp_last_instr(b);
+        if (!last || !comp_is_jump(last->op))
             continue;
         Block *t = last->target;
         if (!is_exit_without_lineno(t) || t->predecessors <= 1)
@@ -773,7 +735,7 @@ static void propagate_line_numbers(Block *entry)
     for (Block *b = entry; b; b = b->next) {
         if (b->n == 0)
             continue;
-        CodeLoc prev = NO_LOC;
+        CodeLoc prev = COMP_NO_LOC;
         for (int i = 0; i < b->n; i++) {
             if (b->instr[i].loc.line < 0)
                 b->instr[i].loc = prev;
@@ -783,8 +745,8 @@ static void propagate_line_numbers(Block *entry)
         if (!b->nofallthrough && b->next->predecessors == 1 &&
             b->next->instr[0].loc.line < 0)
             b->next->instr[0].loc = prev;
-        Instr *last = last_instr(b);
-        if (is_jump_op(last->op) && last->target->predecessors == 1 &&
+        Instr *last = comp_last_instr(b);
+        if (comp_is_jump(last->op) && last->target->predecessors == 1 &&
             last->target->instr[0].loc.line < 0)
             last->target->instr[0].loc = prev;
     }
@@ -794,7 +756,7 @@ static void guarantee_lineno_for_exits(Block *entry, int firstlineno)
 {
     int line = firstlineno;
     for (Block *b = entry; b; b = b->next) {
-        Instr *last = last_instr(b);
+        Instr *last = comp_last_instr(b);
         if (!last)
             continue;
         if (last->loc.line >= 0) {
@@ -823,524 +785,23 @@ static void trim_unused_consts(Unit *u)
     }
 }
 
-/* ---- stack depth ---- */
-
-static void push_depth(Block ***sp, Block *b, int depth)
+/* Marks exits and inlines small exit blocks (before the prefix goes in). */
+int comp_cfg_normalize(Compiler *c)
 {
-    if (b->startdepth < depth && b->startdepth < 100) {
-        b->startdepth = depth;
-        *(*sp)++ = b;
-    }
-}
-
-static int stackdepth(Compiler *c)
-{
-    Unit *u = c->u;
-    int nblocks = 0, max = 0;
-    for (Block *b = u->blocks; b; b = b->all_next) {
-        b->startdepth = -1;
-        nblocks++;
-    }
-    Block **stack = mem_malloc((size_t)nblocks * sizeof(Block *)), **sp = stack;
-    if (!stack) {
-        err_nomemory();
-        return -1;
-    }
-    push_depth(&sp, u->entry, u->ste->generator || u->ste->coroutine);
-    while (sp > stack) {
-        Block *b = *--sp, *next = b->next;
-        int depth = b->startdepth;
-        for (int i = 0; i < b->n; i++) {
-            Instr *in = &b->instr[i];
-            int d = depth + comp_stack_effect(in->op, in->arg, 0);
-            max = d > max ? d : max;
-            if (has_target(in)) {
-                int t = depth + comp_stack_effect(in->op, in->arg, 1);
-                max = t > max ? t : max;
-                push_depth(&sp, in->target, t);
-            }
-            depth = d;
-            if (in->op == OP_JUMP || ends_scope(in->op)) {
-                next = NULL;
-                break;
-            }
-        }
-        if (next)
-            push_depth(&sp, next, depth);
-    }
-    mem_free(stack);
-    return max;
-}
-
-/* ---- exception handlers ---- */
-
-static ExceptStack *copy_except_stack(const ExceptStack *s)
-{
-    ExceptStack *copy = mem_malloc(sizeof(ExceptStack));
-    if (!copy) {
-        err_nomemory();
-        return NULL;
-    }
-    *copy = *s;
-    return copy;
-}
-
-/* Pushes [b] on the work list with handler stack [s] (taken). */
-static void schedule(Block ***todo, Block *b, ExceptStack *s)
-{
-    b->exstack = s;
-    b->visited = true;
-    *(*todo)++ = b;
-}
-
-static int label_block(Block *b, ExceptStack **sp, Block ***todo)
-{
-    ExceptStack *s = *sp;
-    Block *handler = s->handlers[s->depth];
-    for (int i = 0; i < b->n; i++) {
-        Instr *in = &b->instr[i];
-        if (is_block_push(in->op)) {
-            if (!in->target->visited) {
-                ExceptStack *copy = copy_except_stack(s);
-                if (!copy)
-                    return -1;
-                schedule(todo, in->target, copy);
-            }
-            if (in->op != OP_SETUP_FINALLY)
-                in->target->preserve_lasti = true;
-            handler = s->handlers[++s->depth] = in->target;
-        } else if (in->op == OP_POP_BLOCK) {
-            handler = s->handlers[--s->depth];
-        } else {
-            in->handler = handler;
-            if (is_jump_op(in->op) && !in->target->visited) {
-                ExceptStack *t = b->nofallthrough ? s : copy_except_stack(s);
-                if (!t)
-                    return -1;
-                schedule(todo, in->target, t);
-                if (b->nofallthrough)
-                    *sp = s = NULL;
-            }
-        }
-    }
-    return 0;
-}
-
-/* Gives every instruction the handler its exceptions go to, following the
- * SETUP_* / POP_BLOCK nesting along every path. */
-static int label_exception_targets(Unit *u)
-{
-    Block *entry = u->entry;
-    for (Block *b = entry; b; b = b->next)
-        b->visited = false;
-    Block **stack = block_stack(u), **todo = stack;
-    ExceptStack *s = mem_calloc(1, sizeof(ExceptStack));
-    if (!stack || !s) {
-        mem_free(stack);
-        mem_free(s);
-        err_nomemory();
-        return -1;
-    }
-    schedule(&todo, entry, s);
-    while (todo > stack) {
-        Block *b = *--todo;
-        s = b->exstack;
-        b->exstack = NULL;
-        if (label_block(b, &s, &todo) < 0) {
-            mem_free(s);
-            mem_free(stack);
-            return -1;
-        }
-        if (!b->nofallthrough && !b->next->visited)
-            schedule(&todo, b->next, s);
-        else
-            mem_free(s);
-    }
-    mem_free(stack);
-    return 0;
-}
-
-static void convert_pseudo_ops(Block *entry)
-{
-    for (Block *b = entry; b; b = b->next)
-        for (int i = 0; i < b->n; i++)
-            if (b->instr[i].op >= OP_COUNT && b->instr[i].op != OP_RESUME)
-                b->instr[i].op = OP_NOP;
-}
-
-/* The placeholder RESUME has done its work: it leaves no code. */
-static void drop_resume(Block *entry)
-{
-    for (Block *b = entry; b; b = b->next) {
-        int dest = 0;
-        for (int i = 0; i < b->n; i++)
-            if (b->instr[i].op != OP_RESUME)
-                b->instr[dest++] = b->instr[i];
-        b->n = dest;
-    }
-}
-
-/* ---- cells and the prefix ---- */
-
-/* fixed[i]: the localsplus slot of cell/free variable i. */
-static int *cell_slots(Unit *u)
-{
-    int n = u->cellvars.n + u->freevars.n;
-    int *fixed = mem_malloc((size_t)(n + 1) * sizeof(int));
-    if (!fixed) {
-        err_nomemory();
-        return NULL;
-    }
-    for (int i = 0; i < n; i++)
-        fixed[i] = u->varnames.n + i;
-    for (int i = 0; i < u->cellvars.n; i++) {
-        int arg = comp_list_find(&u->varnames, u->cellvars.items[i]);
-        if (arg >= 0)
-            fixed[i] = arg;
-    }
-    return fixed;
-}
-
-static int compute_flags(Unit *u)
-{
-    Scope *s = u->ste;
-    if (s->type != BLOCK_FUNCTION)
-        return 0;
-    int flags = CO_OPTIMIZED | CO_NEWLOCALS;
-    if (s->nested)
-        flags |= CO_NESTED;
-    if (s->generator && !s->coroutine)
-        flags |= CO_GENERATOR;
-    if (s->varargs)
-        flags |= CO_VARARGS;
-    if (s->varkeywords)
-        flags |= CO_VARKEYWORDS;
-    return flags;
-}
-
-static int insert_prefix(Unit *u, const int *fixed)
-{
-    Block *entry = u->entry;
-    if (compute_flags(u) & CO_GENERATOR) {
-        CodeLoc loc = { .line = u->firstlineno, .end_line = u->firstlineno,
-                        .col = -1, .end_col = -1 };
-        TRY(insert_instr(entry, 0, (Instr){ OP_RETURN_GENERATOR, 0, NULL, NULL, loc }));
-        TRY(insert_instr(entry, 1, (Instr){ OP_POP_TOP, 0, NULL, NULL, NO_LOC }));
-    }
-    /* MAKE_CELL in slot order; the argument is fixed up with the others */
-    int pos = 0, nslots = u->varnames.n + u->cellvars.n;
-    for (int slot = 0; slot < nslots; slot++)
-        for (int i = 0; i < u->cellvars.n; i++)
-            if (fixed[i] == slot)
-                TRY(insert_instr(entry, pos++, (Instr){ OP_MAKE_CELL, i, NULL, NULL, NO_LOC }));
-    if (u->freevars.n)
-        TRY(insert_instr(entry, 0, (Instr){ OP_COPY_FREE_VARS, u->freevars.n, NULL,
-                                            NULL, NO_LOC }));
-    return 0;
-}
-
-static bool is_cell_op(int op)
-{
-    return op == OP_MAKE_CELL || op == OP_LOAD_CLOSURE || op == OP_LOAD_DEREF ||
-           op == OP_STORE_DEREF || op == OP_DELETE_DEREF || op == OP_LOAD_CLASSDEREF;
-}
-
-/* Turns cell/free indexes into localsplus slots; returns how many cells
- * share an argument's slot. */
-static int fix_cell_offsets(Unit *u, int *fixed)
-{
-    int n = u->cellvars.n + u->freevars.n, dropped = 0;
-    for (int i = 0; i < n; i++) {
-        if (fixed[i] == u->varnames.n + i)
-            fixed[i] -= dropped;
-        else
-            dropped++;
-    }
-    for (Block *b = u->entry; b; b = b->next)
-        for (int i = 0; i < b->n; i++)
-            if (is_cell_op(b->instr[i].op))
-                b->instr[i].arg = fixed[b->instr[i].arg];
-    return dropped;
-}
-
-/* ---- layout ---- */
-
-static int instr_size(const Instr *in)
-{
-    if (!opcode_has_arg[in->op])
-        return 1;
-    unsigned arg = (unsigned)in->arg;
-    return 1 + (arg > 0xFF) + (arg > 0xFFFF) + (arg > 0xFFFFFF);
-}
-
-static int resolve_jumps(Block *entry)
-{
-    bool changed;
-    int total;
-    do {
-        total = 0;
-        for (Block *b = entry; b; b = b->next) {
-            b->offset = total;
-            for (int i = 0; i < b->n; i++)
-                total += instr_size(&b->instr[i]);
-        }
-        changed = false;
-        for (Block *b = entry; b; b = b->next)
-            for (int i = 0; i < b->n; i++) {
-                Instr *in = &b->instr[i];
-                if (!is_jump_op(in->op))
-                    continue;
-                int size = instr_size(in);
-                in->arg = in->target->offset;
-                changed |= instr_size(in) != size;
-            }
-    } while (changed);
-    return total;
-}
-
-static void write_code(CodeObject *co, Block *entry)
-{
-    int pos = 0;
-    for (Block *b = entry; b; b = b->next)
-        for (int i = 0; i < b->n; i++) {
-            Instr *in = &b->instr[i];
-            int size = instr_size(in);
-            for (int k = size - 1; k > 0; k--) {
-                co->locs[pos] = in->loc;
-                co->code[pos++] = (uint16_t)(OP_EXTENDED_ARG | (((in->arg >> (8 * k)) & 0xFF) << 8));
-            }
-            co->locs[pos] = in->loc;
-            co->code[pos++] = (uint16_t)(in->op | ((opcode_has_arg[in->op] ? in->arg & 0xFF : 0) << 8));
-        }
-}
-
-static ExcEntry handler_entry(Block *h, int start, int end)
-{
-    int depth = h->startdepth - 1 - h->preserve_lasti;
-    return (ExcEntry){ (uint32_t)start, (uint32_t)end, (uint32_t)h->offset,
-                       (uint16_t)depth, (uint8_t)h->preserve_lasti };
-}
-
-static int add_entry(CodeObject *co, int *cap, Block *h, int start, int end)
-{
-    TRY(comp_grow(&co->exctable, cap, co->nexc + 1, sizeof(ExcEntry)));
-    co->exctable[co->nexc++] = handler_entry(h, start, end);
-    return 0;
-}
-
-static int write_exception_table(CodeObject *co, Block *entry)
-{
-    Block *handler = NULL;
-    int start = 0, offset = 0, cap = 0;
-    for (Block *b = entry; b; b = b->next)
-        for (int i = 0; i < b->n; i++) {
-            Instr *in = &b->instr[i];
-            if (in->handler != handler) {
-                if (handler)
-                    TRY(add_entry(co, &cap, handler, start, offset));
-                start = offset;
-                handler = in->handler;
-            }
-            offset += instr_size(in);
-        }
-    return handler ? add_entry(co, &cap, handler, start, offset) : 0;
-}
-
-static int emit_code(CodeObject *co, Block *entry)
-{
-    int ncode = resolve_jumps(entry);
-    co->code = mem_malloc((size_t)(ncode ? ncode : 1) * sizeof(uint16_t));
-    co->locs = mem_malloc((size_t)(ncode ? ncode : 1) * sizeof(CodeLoc));
-    if (!co->code || !co->locs) {
-        err_nomemory();
-        return -1;
-    }
-    co->ncode = ncode;
-    write_code(co, entry);
-    return write_exception_table(co, entry);
-}
-
-/* ---- the code object ---- */
-
-static bool all_name_chars(Object *s)
-{
-    if (!STR_IS_ASCII(s))
-        return false;
-    const unsigned char *p = STR_DATA(s);
-    for (ssize_t k = 0; k < STR_LEN(s); k++)
-        if (p[k] != '_' && !(p[k] >= '0' && p[k] <= '9') &&
-            !((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))
-            return false;
-    return true;
-}
-
-static bool intern_string_constants(Object *t);
-
-/* A frozenset whose strings interning changed is rebuilt from them. */
-static bool intern_frozenset(Object *t, ssize_t i)
-{
-    Object *items = tuple_from_iter(TUPLE_GET(t, i));
-    if (!items) {
-        err_clear();
-        return false;
-    }
-    Object *set = intern_string_constants(items) ? frozenset_new(items) : NULL;
-    DECREF(items);
-    if (!set) {
-        err_clear();
-        return false;
-    }
-    SETREF(TUPLE_ITEMS(t)[i], set);
-    return true;
-}
-
-/* Strings made only of ASCII letters, digits and '_' are interned, also
- * inside constant tuples and frozensets (CPython's intern_string_constants);
- * returns whether an item was replaced. */
-static bool intern_string_constants(Object *t)
-{
-    bool modified = false;
-    for (ssize_t i = SIZE(t) - 1; i >= 0; i--) {
-        Object *o = TUPLE_GET(t, i);
-        if (IS_TYPE(o, str_type) && all_name_chars(o)) {
-            str_intern(&TUPLE_ITEMS(t)[i]);
-            modified |= TUPLE_GET(t, i) != o;
-        } else if (IS_TYPE(o, tuple_type)) {
-            intern_string_constants(o);
-        } else if (IS_TYPE(o, frozenset_type)) {
-            modified |= intern_frozenset(t, i);
-        }
-    }
-    return modified;
-}
-
-/* A new tuple of [l]'s items, shared with an equal tuple of this
- * compilation if there is one. */
-static Object *merged_tuple(Compiler *c, Object **items, int n)
-{
-    Object *t = tuple_from_array(items, n);
-    Object *m = t ? comp_const_merge_one(&c->cache, t) : NULL;
-    XDECREF(t);
-    return m ? NEWREF(m) : NULL;
-}
-
-/* A names tuple (shared, perhaps, with an equal constant) holds the
- * interned strings. */
-static Object *names_tuple(Compiler *c, Object **items, int n)
-{
-    Object *t = merged_tuple(c, items, n);
-    if (t)
-        for (ssize_t i = 0; i < SIZE(t); i++)
-            str_intern(&TUPLE_ITEMS(t)[i]);
-    return t;
-}
-
-static int set_localsplus(Compiler *c, CodeObject *co)
-{
-    Unit *u = c->u;
-    int n = u->varnames.n, total = u->varnames.n + u->cellvars.n + u->freevars.n;
-    Object **names = mem_malloc((size_t)(total + 1) * sizeof(Object *));
-    co->localspluskinds = mem_malloc((size_t)(total + 1));
-    if (!names || !co->localspluskinds) {
-        mem_free(names);
-        err_nomemory();
-        return -1;
-    }
-    for (int i = 0; i < u->varnames.n; i++) {
-        bool cell = comp_list_find(&u->cellvars, u->varnames.items[i]) >= 0;
-        names[i] = u->varnames.items[i];
-        co->localspluskinds[i] = CO_KIND_LOCAL | (cell ? CO_KIND_CELL : 0);
-        co->ncellvars += cell;
-    }
-    for (int i = 0; i < u->cellvars.n; i++)
-        if (comp_list_find(&u->varnames, u->cellvars.items[i]) < 0) {
-            names[n] = u->cellvars.items[i];
-            co->localspluskinds[n++] = CO_KIND_CELL;
-            co->ncellvars++;
-        }
-    for (int i = 0; i < u->freevars.n; i++) {
-        names[n] = u->freevars.items[i];
-        co->localspluskinds[n++] = CO_KIND_FREE;
-    }
-    co->nlocalsplus = n;
-    co->nlocals = u->varnames.n;
-    co->nfreevars = u->freevars.n;
-    co->localsplusnames = names_tuple(c, names, n);
-    mem_free(names);
-    return co->localsplusnames ? 0 : -1;
-}
-
-static int fill_code(Compiler *c, CodeObject *co, int maxdepth)
-{
-    Unit *u = c->u;
-    co->argcount = u->posonlyargcount + u->argcount;
-    co->posonlyargcount = u->posonlyargcount;
-    co->kwonlyargcount = u->kwonlyargcount;
-    co->stacksize = maxdepth;
-    co->flags = compute_flags(u);
-    co->firstlineno = u->firstlineno;
-    co->filename = NEWREF(c->filename);
-    co->name = NEWREF(u->name);
-    co->qualname = NEWREF(u->qualname ? u->qualname : u->name);
-    TRY(emit_code(co, u->entry));
-    co->names = names_tuple(c, u->names.items, u->names.n);
-    co->consts = co->names ? merged_tuple(c, u->consts.items, u->consts.n) : NULL;
-    if (!co->consts)
-        return -1;
-    intern_string_constants(co->consts);
-    return set_localsplus(c, co);
-}
-
-static CodeObject *make_code(Compiler *c, int maxdepth)
-{
-    CodeObject *co = code_new();
-    if (co && fill_code(c, co, maxdepth) < 0)
-        CLEAR(co);
-    return co;
-}
-
-/* Steps 1 and 2: the implicit return, exit inlining, prefix, cells. */
-static int prepare(Compiler *c, bool add_none)
-{
-    Unit *u = c->u;
-    if (!u->cur->returns) {
-        comp_unset_loc(c);
-        if (add_none)
-            TRY(comp_load_const(c, None));
-        TRY(comp_addop(c, OP_RETURN_VALUE));
-    }
-    for (Block *b = u->blocks; b; b = b->all_next)
+    for (Block *b = c->u->blocks; b; b = b->all_next)
         normalize_block(b);
-    for (Block *b = u->blocks; b; b = b->all_next)
+    for (Block *b = c->u->blocks; b; b = b->all_next)
         TRY(extend_block(b));
-    if (!u->firstlineno)
-        u->firstlineno = u->entry->n && u->entry->instr[0].loc.line > 0
-                         ? u->entry->instr[0].loc.line : 1;
-    int *fixed = cell_slots(u);
-    if (!fixed)
-        return -1;
-    int r = insert_prefix(u, fixed);
-    if (r == 0)
-        fix_cell_offsets(u, fixed);
-    mem_free(fixed);
-    return r;
+    return 0;
 }
 
-CodeObject *comp_assemble(Compiler *c, bool add_none)
+int comp_cfg_optimize(Compiler *c)
 {
     Unit *u = c->u;
-    if (prepare(c, add_none) < 0 || optimize_cfg(c) < 0 ||
-        duplicate_exits_without_lineno(c) < 0)
-        return NULL;
+    TRY(optimize_cfg(c));
+    TRY(duplicate_exits_without_lineno(c));
     trim_unused_consts(u);
     propagate_line_numbers(u->entry);
     guarantee_lineno_for_exits(u->entry, u->firstlineno);
-    int maxdepth = stackdepth(c);
-    if (maxdepth < 0 || label_exception_targets(u) < 0)
-        return NULL;
-    convert_pseudo_ops(u->entry);
-    for (Block *b = u->entry; b; b = b->next)
-        clean_block(b);
-    drop_resume(u->entry);
-    return make_code(c, maxdepth);
+    return 0;
 }

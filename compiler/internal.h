@@ -6,7 +6,8 @@
  *                   constants, functions, classes, closures
  *   compile_stmt.c  statements, loops, try/with and their frame blocks
  *   compile_expr.c  expressions, calls, comprehensions, f-strings
- *   flow.c          the CFG, its optimisation, stack depth, the assembler
+ *   flow.c          the CFG and its optimisation
+ *   assemble.c      stack depth, exception table, layout, the code object
  *   consts.c        the constant cache
  *   fold.c          constant folding on the AST
  *   symtable.c      the symbol table
@@ -178,6 +179,30 @@ int comp_jump_if(Compiler *c, Expr *e, Block *next, bool cond);
 int comp_call_helper(Compiler *c, int n, ExprList *args, KeywordList *kws);
 
 /* ---- flow.c ---- */
+#define COMP_NO_LOC ((CodeLoc){ .line = -1, .end_line = -1, .col = -1, .end_col = -1 })
+
+static inline bool comp_is_jump(int op)
+{
+    return op < OP_COUNT && opcode_is_jump[op];
+}
+
+static inline bool comp_has_target(const Instr *in)
+{
+    return comp_is_jump(in->op) || in->op == OP_SETUP_FINALLY ||
+           in->op == OP_SETUP_CLEANUP || in->op == OP_SETUP_WITH;
+}
+
+/* RETURN_VALUE, RAISE_VARARGS, RERAISE: the code does not go on. */
+static inline bool comp_ends_scope(int op)
+{
+    return op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE;
+}
+
+static inline Instr *comp_last_instr(Block *b)
+{
+    return b->n ? &b->instr[b->n - 1] : NULL;
+}
+
 Block *comp_new_block(Compiler *c);
 /* Makes [b] the block that follows the current one and fills it next. */
 void comp_use_block(Compiler *c, Block *b);
@@ -188,6 +213,17 @@ int comp_addop_noline(Compiler *c, int op);
 int comp_addop_j_noline(Compiler *c, int op, Block *target);
 int comp_addop_i_noline(Compiler *c, int op, int arg);
 void comp_free_blocks(Unit *u);
+int comp_insert_instr(Block *b, int pos, Instr in);
+/* Removes the NOPs whose line number is carried by a neighbour. */
+void comp_clean_block(Block *b);
+/* Room to push every block of [u] once; NULL with MemoryError. */
+Block **comp_block_stack(Unit *u);
+/* Marks the blocks that end the code; inlines small exit blocks. */
+int comp_cfg_normalize(Compiler *c);
+/* Optimises the graph, drops unused trailing constants, fixes lines. */
+int comp_cfg_optimize(Compiler *c);
+
+/* ---- assemble.c ---- */
 /* Turns the current unit into a code object (adding `return None` at the
  * end when [add_none], else just RETURN_VALUE, if the code may fall off). */
 CodeObject *comp_assemble(Compiler *c, bool add_none);

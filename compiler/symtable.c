@@ -528,7 +528,7 @@ static int visit_inner_generator(SymTable *st, Comprehension *g)
     return 0;
 }
 
-static const char *comp_scope_name(CompKind kind)
+static const char *comprehension_name(CompKind kind)
 {
     switch (kind) {
     case COMPKIND_LIST: return "listcomp";
@@ -545,7 +545,7 @@ static int visit_comprehension(SymTable *st, Expr *e, ComprehensionList *gens,
 {
     Comprehension *outer = gens->v[0];
     TRY(visit_comp_iter(st, outer->iter));
-    TRY(enter_named_block(st, comp_scope_name(kind), e, e->loc));
+    TRY(enter_named_block(st, comprehension_name(kind), e, e->loc));
     Scope *s = st->cur;
     s->comprehension = kind;
     if (outer->is_async)

@@ -173,7 +173,7 @@ int comp_syntax_error(Object *filename, Loc loc, const char *fmt, Object *arg)
     return -1;
 }
 
-Object *comp_intern(Object *s)
+static Object *intern(Object *s)
 {
     INCREF(s);
     str_intern(&s);
@@ -199,7 +199,7 @@ Object *comp_mangle(Object *private_, Object *name)
 {
     ssize_t p = private_ ? private_start(private_, name) : -1;
     if (p < 0)
-        return comp_intern(name);
+        return intern(name);
     Object *cls = str_substr(private_, p, STR_LEN(private_));
     Object *r = cls ? str_from_format("_%U%U", cls, name) : NULL;
     XDECREF(cls);

@@ -38,8 +38,6 @@ int comp_syntax_error(Object *filename, Loc loc, const char *fmt, Object *arg);
 /* Private name mangling: __spam inside class [private_] (may be NULL)
  * becomes _Class__spam.  Returns a new reference to the interned result. */
 Object *comp_mangle(Object *private_, Object *name);
-/* A new reference to the interned str equal to [s]. */
-Object *comp_intern(Object *s);
 
 /* Raises RecursionError for an AST nested too deeply; returns -1. */
 int comp_too_deep(void);
