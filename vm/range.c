@@ -1,12 +1,13 @@
-/* range.c — owns range, range_iterator and slice objects, and the slice
- * arithmetic every sequence uses (slice_unpack, slice_index).
+/* range.c — owns range, range_iterator, longrange_iterator and slice
+ * objects, and the slice arithmetic every sequence uses (slice_unpack,
+ * slice_index).
  *
  * A range keeps start, stop, step and its length as int objects, as
- * CPython's does (sys.getsizeof(range(10)) == 48), but computes with C
- * longs: bounds that do not fit one raise OverflowError instead of giving a
- * wrong answer.  Lengths are unsigned longs, so range(-2**62, 2**62) works
- * until len() is asked for it.  Slices are tracked containers (56 bytes
- * with their GC head, as in 3.11) and unhashable.
+ * CPython's does (sys.getsizeof(range(10**20)) == 48: a range is lazy), and
+ * works with ints of any size; iteration runs on C longs when the values
+ * allow it (range_iterator), on int objects otherwise (longrange_iterator).
+ * Slices are tracked containers (56 bytes with their GC head, as in 3.11)
+ * and unhashable.
  */
 #include <limits.h>
 #include "range.h"
@@ -20,17 +21,48 @@
 
 typedef struct {
     Object base;
-    unsigned long index, start, step, len; /* values wrap as two's complement */
+    long index, start, step, len;
 } RangeIterObject;
 
-/* The C values of a range. */
+/* Iterates ranges whose values do not all fit a C long. */
 typedef struct {
-    long start, stop, step;
-    unsigned long len;
-} RangeValues;
+    Object base;
+    Object *index, *start, *step, *len;
+} LongRangeIterObject;
 
 #define RANGE(o) ((RangeObject *)(o))
 
+static Type longrange_iter_type;
+
+/* ---- int arithmetic ---- */
+
+/* [a] op [b], dropping the caller's reference to [a]; NULL passes through. */
+static Object *then(Object *a, int op, Object *b)
+{
+    if (!a)
+        return NULL;
+    Object *r = num_binop(a, b, op);
+    DECREF(a);
+    return r;
+}
+
+static Object *small_int(long v)
+{
+    return int_from_long(v);    /* cached: -5..256 */
+}
+
+static int compare(Object *a, Object *b, int op)
+{
+    return obj_richcompare_bool(a, b, op);
+}
+
+static bool is_one(Object *o)
+{
+    long v;
+    return int_fits_long(o, &v) && v == 1;
+}
+
+/* The length of range(lo, hi, step) in C longs, as an unsigned long. */
 static unsigned long length_of(long lo, long hi, long step)
 {
     if (step > 0 && lo < hi)
@@ -40,68 +72,100 @@ static unsigned long length_of(long lo, long hi, long step)
     return 0;
 }
 
-static RangeValues values_of(Object *r)
+/* The number of items of range(start, stop, step), for ints of any size. */
+static Object *compute_length(Object *start, Object *stop, Object *step)
 {
-    RangeValues v;
-    int_fits_long(RANGE(r)->start, &v.start);
-    int_fits_long(RANGE(r)->stop, &v.stop);
-    int_fits_long(RANGE(r)->step, &v.step);
-    v.len = length_of(v.start, v.stop, v.step);
+    long a, b, c;
+    if (int_fits_long(start, &a) && int_fits_long(stop, &b) && int_fits_long(step, &c))
+        return int_from_ulong(length_of(a, b, c));
+    bool up = int_sign(step) > 0;
+    Object *lo = up ? start : stop, *hi = up ? stop : start;
+    int empty = compare(lo, hi, CMP_GE);
+    if (empty)
+        return empty < 0 ? NULL : small_int(0);
+    Object *one = small_int(1), *st = up ? NEWREF(step) : num_negative(step);
+    Object *len = st ? then(then(num_binop(hi, lo, BINOP_SUBTRACT), BINOP_SUBTRACT, one),
+                            BINOP_FLOOR_DIVIDE, st) : NULL;
+    len = then(len, BINOP_ADD, one);
+    XDECREF(st);
+    DECREF(one);
+    return len;
+}
+
+/* start + i * step: the [i]th value of range [r]. */
+static Object *compute_item(Object *r, Object *i)
+{
+    if (is_one(RANGE(r)->step))
+        return num_binop(RANGE(r)->start, i, BINOP_ADD);
+    Object *incr = num_binop(i, RANGE(r)->step, BINOP_MULTIPLY);
+    Object *v = incr ? num_binop(RANGE(r)->start, incr, BINOP_ADD) : NULL;
+    XDECREF(incr);
     return v;
 }
 
-/* The [i]th value of the range (i < len). */
-static long value_at(RangeValues *v, unsigned long i)
+/* ---- range ---- */
+
+/* A range of the three ints (references stolen; NULLs allowed after an
+ * error). */
+static Object *make_range(Object *start, Object *stop, Object *step)
 {
-    return (long)((unsigned long)v->start + i * (unsigned long)v->step);
+    RangeObject *r = NULL;
+    Object *len = NULL;
+    if (start && stop && step) {
+        if (int_sign(step) == 0)
+            err_set_str(exc_ValueError, "range() arg 3 must not be zero");
+        else if ((len = compute_length(start, stop, step)))
+            r = (RangeObject *)obj_alloc(&range_type, 0);
+    }
+    if (!r) {
+        XDECREF(start);
+        XDECREF(stop);
+        XDECREF(step);
+        XDECREF(len);
+        return NULL;
+    }
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    r->length = len;
+    return (Object *)r;
 }
 
 Object *range_new_from(long start, long stop, long step)
 {
-    if (step == 0)
-        return err_format(exc_ValueError, "range() arg 3 must not be zero");
-    RangeObject *r = (RangeObject *)obj_alloc(&range_type, 0);
-    if (!r)
-        return NULL;
-    r->start = int_from_long(start);
-    r->stop = int_from_long(stop);
-    r->step = int_from_long(step);
-    r->length = int_from_ulong(length_of(start, stop, step));
-    if (!r->start || !r->stop || !r->step || !r->length) {
-        DECREF(r);
-        return NULL;
-    }
-    return (Object *)r;
+    return make_range(int_from_long(start), int_from_long(stop), int_from_long(step));
 }
 
-/* The C long value of an argument with __index__. */
-static int as_long(Object *o, long *out)
+/* operator.index(o) as an exact int (True counts as 1). */
+static Object *exact_index(Object *o)
 {
     Object *i = num_index(o);
-    if (!i)
-        return -1;
-    int fits = int_fits_long(i, out);
-    DECREF(i);
-    if (!fits) {
-        err_set_str(exc_OverflowError, "Python int too large to convert to C long");
-        return -1;
+    if (i && !IS_TYPE(i, int_type)) {
+        Object *zero = small_int(0);
+        SETREF(i, num_binop(i, zero, BINOP_ADD));
+        DECREF(zero);
     }
-    return 0;
+    return i;
 }
 
 static Object *range_new_slot(Type *type, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     Object *a[3] = {NULL, NULL, NULL};
-    long v[3] = {0, 0, 1};
     (void)type;
     if (args_positional("range", args, nargs, kwnames, 1, 3, a) < 0)
         return NULL;
-    if (nargs == 1)
-        return as_long(a[0], &v[1]) < 0 ? NULL : range_new_from(0, v[1], 1);
-    for (ssize_t i = 0; i < nargs; i++)
-        if (as_long(a[i], &v[i]) < 0)
-            return NULL;
-    return range_new_from(v[0], v[1], v[2]);
+    if (nargs == 1) {
+        Object *stop = exact_index(a[0]);
+        return stop ? make_range(small_int(0), stop, small_int(1)) : NULL;
+    }
+    Object *start = exact_index(a[0]), *stop = start ? exact_index(a[1]) : NULL;
+    Object *step = stop ? (a[2] ? exact_index(a[2]) : small_int(1)) : NULL;
+    if (!step) {
+        XDECREF(start);
+        XDECREF(stop);
+        return NULL;
+    }
+    return make_range(start, stop, step);
 }
 
 static void range_dealloc(Object *o)
@@ -117,7 +181,7 @@ static void range_dealloc(Object *o)
 static Object *range_repr(Object *o)
 {
     RangeObject *r = RANGE(o);
-    if (values_of(o).step == 1)
+    if (is_one(r->step))
         return str_from_format("range(%R, %R)", r->start, r->stop);
     return str_from_format("range(%R, %R, %R)", r->start, r->stop, r->step);
 }
@@ -127,8 +191,8 @@ static Object *range_repr(Object *o)
 static hash_t range_hash(Object *o)
 {
     RangeObject *r = RANGE(o);
-    unsigned long len = values_of(o).len;
-    Object *t = tuple_pack(3, r->length, len ? r->start : None, len > 1 ? r->step : None);
+    bool empty = int_sign(r->length) == 0, single = is_one(r->length);
+    Object *t = tuple_pack(3, r->length, empty ? None : r->start, empty || single ? None : r->step);
     if (!t)
         return -1;
     hash_t h = obj_hash(t);
@@ -136,58 +200,118 @@ static hash_t range_hash(Object *o)
     return h;
 }
 
+/* 1 when the ranges hold the same values, 0 when not, -1 on error. */
+static int range_equals(RangeObject *a, RangeObject *b)
+{
+    if (a == b)
+        return 1;
+    int c = compare(a->length, b->length, CMP_EQ);
+    if (c <= 0 || int_sign(a->length) == 0)
+        return c;
+    if ((c = compare(a->start, b->start, CMP_EQ)) <= 0 || is_one(a->length))
+        return c;
+    return compare(a->step, b->step, CMP_EQ);
+}
+
 static Object *range_richcompare(Object *a, Object *b, int op)
 {
     if (!IS_TYPE(b, range_type) || (op != CMP_EQ && op != CMP_NE))
         return NEWREF(NotImplemented);
-    RangeValues x = values_of(a), y = values_of(b);
-    bool eq = a == b || (x.len == y.len && (x.len == 0 || (x.start == y.start && (x.len == 1 || x.step == y.step))));
-    return bool_from(eq == (op == CMP_EQ));
+    int eq = range_equals(RANGE(a), RANGE(b));
+    return eq < 0 ? NULL : bool_from((eq > 0) == (op == CMP_EQ));
 }
 
 static ssize_t range_length(Object *o)
 {
-    unsigned long len = values_of(o).len;
-    if (len > (unsigned long)SSIZE_MAX) {
-        err_set_str(exc_OverflowError, "Python int too large to convert to C ssize_t");
-        return -1;
-    }
-    return (ssize_t)len;
+    return int_as_ssize(RANGE(o)->length);
 }
 
 static int range_bool(Object *o)
 {
-    return values_of(o).len != 0;
+    return int_sign(RANGE(o)->length) != 0;
 }
 
 static Object *range_item(Object *o, Object *key)
 {
-    RangeValues v = values_of(o);
-    Object *idx = num_index(key);
-    long i;
-    if (!idx)
+    RangeObject *r = RANGE(o);
+    Object *i = num_index(key);
+    if (i && int_sign(i) < 0)
+        i = then(i, BINOP_ADD, r->length);
+    if (!i)
         return NULL;
-    int fits = int_fits_long(idx, &i);
-    DECREF(idx);
-    unsigned long u = (unsigned long)i, back = 0UL - u;
-    if (!fits || (i < 0 ? back > v.len : u >= v.len))
-        return err_format(exc_IndexError, "range object index out of range");
-    return int_from_long(value_at(&v, i < 0 ? v.len - back : u));
+    int bad = int_sign(i) < 0 ? 1 : compare(i, r->length, CMP_GE);
+    Object *v = bad ? NULL : compute_item(o, i);
+    DECREF(i);
+    if (bad > 0)
+        err_set_str(exc_IndexError, "range object index out of range");
+    return v;
+}
+
+/* ---- slice arithmetic on ints of any size ---- */
+
+static Object *index_of_slice_bound(Object *v)
+{
+    if (!TYPE(v)->nb_index)
+        return err_format(exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+    return num_index(v);
+}
+
+/* A slice bound [v] made a position among [length] items, clamped to
+ * [lower, upper]; [deflt] when v is None. */
+static Object *long_bound(Object *v, Object *deflt, Object *length, Object *lower, Object *upper)
+{
+    if (v == None)
+        return NEWREF(deflt);
+    Object *i = index_of_slice_bound(v);
+    if (i && int_sign(i) < 0) {
+        i = then(i, BINOP_ADD, length);
+        if (i && compare(i, lower, CMP_LT) > 0)
+            SETREF(i, NEWREF(lower));
+    } else if (i && compare(i, upper, CMP_GT) > 0) {
+        SETREF(i, NEWREF(upper));
+    }
+    return i;
+}
+
+/* CPython's _PySlice_GetLongIndices: *start, *stop and *step of [slice]
+ * for [length] items (an int >= 0), as ints of any size. */
+static int slice_long_indices(Object *slice, Object *length, Object **start, Object **stop, Object **step)
+{
+    SliceObject *s = (SliceObject *)slice;
+    *start = *stop = NULL;
+    *step = s->step == None ? small_int(1) : index_of_slice_bound(s->step);
+    if (*step && int_sign(*step) == 0) {
+        err_set_str(exc_ValueError, "slice step cannot be zero");
+        CLEAR(*step);
+    }
+    if (!*step)
+        return -1;
+    bool neg = int_sign(*step) < 0;
+    Object *lower = small_int(neg ? -1 : 0);
+    Object *upper = neg ? num_binop(length, lower, BINOP_ADD) : NEWREF(length);
+    if (upper && (*start = long_bound(s->start, neg ? upper : lower, length, lower, upper)))
+        *stop = long_bound(s->stop, neg ? lower : upper, length, lower, upper);
+    DECREF(lower);
+    XDECREF(upper);
+    if (*stop)
+        return 0;
+    CLEAR(*start);
+    CLEAR(*step);
+    return -1;
 }
 
 /* r[slice]: the range of the selected values. */
 static Object *range_slice(Object *o, Object *slice)
 {
-    RangeValues v = values_of(o);
-    ssize_t len = range_length(o), start, stop, step, count;
-    long s0, s1, st;
-    if (len < 0 || slice_unpack(slice, len, &start, &stop, &step, &count) < 0)
+    Object *start, *stop, *step;
+    if (slice_long_indices(slice, RANGE(o)->length, &start, &stop, &step) < 0)
         return NULL;
-    if (__builtin_mul_overflow(v.step, step, &st) || __builtin_mul_overflow(start, v.step, &s0)
-        || __builtin_add_overflow(s0, v.start, &s0) || __builtin_mul_overflow(stop, v.step, &s1)
-        || __builtin_add_overflow(s1, v.start, &s1))
-        return err_format(exc_OverflowError, "Python int too large to convert to C long");
-    return range_new_from(s0, s1, st);
+    Object *r = make_range(compute_item(o, start), compute_item(o, stop),
+                           num_binop(RANGE(o)->step, step, BINOP_MULTIPLY));
+    DECREF(start);
+    DECREF(stop);
+    DECREF(step);
+    return r;
 }
 
 static Object *range_subscript(Object *o, Object *key)
@@ -199,31 +323,26 @@ static Object *range_subscript(Object *o, Object *key)
     return err_format(exc_TypeError, "range indices must be integers or slices, not %T", key);
 }
 
-/* The position of the int [ob] in the range, or -1 when absent. */
-static long position_of(Object *o, Object *ob)
-{
-    RangeValues v = values_of(o);
-    long x;
-    if (!int_fits_long(ob, &x) || v.len == 0)
-        return -1;
-    unsigned long d, st;
-    if (v.step > 0) {
-        if (x < v.start || x >= v.stop)
-            return -1;
-        d = (unsigned long)x - (unsigned long)v.start;
-        st = (unsigned long)v.step;
-    } else {
-        if (x > v.start || x <= v.stop)
-            return -1;
-        d = (unsigned long)v.start - (unsigned long)x;
-        st = 0UL - (unsigned long)v.step;
-    }
-    return d % st == 0 ? (long)(d / st) : -1;
-}
+/* ---- membership ---- */
 
 static bool is_plain_int(Object *o)
 {
     return IS_TYPE(o, int_type) || IS_TYPE(o, bool_type);
+}
+
+/* Whether the int [ob] is one of the range's values: 1, 0, -1 on error. */
+static int contains_int(Object *o, Object *ob)
+{
+    RangeObject *r = RANGE(o);
+    bool up = int_sign(r->step) > 0;
+    int c1 = up ? compare(r->start, ob, CMP_LE) : compare(ob, r->start, CMP_LE);
+    int c2 = c1 > 0 ? (up ? compare(ob, r->stop, CMP_LT) : compare(r->stop, ob, CMP_LT)) : c1;
+    if (c2 <= 0)
+        return c2;
+    Object *rem = then(num_binop(ob, r->start, BINOP_SUBTRACT), BINOP_REMAINDER, r->step);
+    int found = rem ? int_sign(rem) == 0 : -1;
+    XDECREF(rem);
+    return found;
 }
 
 /* Walks the range comparing each value with [ob]: the count of equal
@@ -256,7 +375,7 @@ static ssize_t search(Object *o, Object *ob, bool first)
 static int range_contains(Object *o, Object *ob)
 {
     if (is_plain_int(ob))
-        return position_of(o, ob) >= 0;
+        return contains_int(o, ob);
     Object *it = obj_iter(o), *item;
     if (!it)
         return -1;
@@ -269,40 +388,15 @@ static int range_contains(Object *o, Object *ob)
     return cmp == 0 && err_occurred() ? -1 : cmp;
 }
 
-static Object *make_iter(unsigned long start, unsigned long step, unsigned long len)
-{
-    RangeIterObject *it = (RangeIterObject *)obj_alloc(&range_iter_type, 0);
-    if (!it)
-        return NULL;
-    it->index = 0;
-    it->start = start;
-    it->step = step;
-    it->len = len;
-    return (Object *)it;
-}
-
-static Object *range_iter(Object *o)
-{
-    RangeValues v = values_of(o);
-    return make_iter((unsigned long)v.start, (unsigned long)v.step, v.len);
-}
-
-static Object *range_reversed_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
-{
-    if (args_positional("range.__reversed__", args, nargs, kwnames, 0, 0, NULL) < 0)
-        return NULL;
-    RangeValues v = values_of(self);
-    unsigned long last = v.len ? (unsigned long)value_at(&v, v.len - 1) : (unsigned long)v.start;
-    return make_iter(last, 0UL - (unsigned long)v.step, v.len);
-}
-
 static Object *range_count_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     Object *arg;
     if (args_positional("range.count", args, nargs, kwnames, 1, 1, &arg) < 0)
         return NULL;
-    if (is_plain_int(arg))
-        return int_from_long(position_of(self, arg) >= 0);
+    if (is_plain_int(arg)) {
+        int found = contains_int(self, arg);
+        return found < 0 ? NULL : small_int(found);
+    }
     ssize_t n = search(self, arg, false);
     return n < 0 ? NULL : int_from_ssize(n);
 }
@@ -316,10 +410,87 @@ static Object *range_index_meth(Object *self, Object *const *args, ssize_t nargs
         ssize_t n = search(self, arg, true);
         return n < 0 ? NULL : int_from_ssize(n);
     }
-    long pos = position_of(self, arg);
-    if (pos < 0)
-        return err_format(exc_ValueError, "%R is not in range", arg);
-    return int_from_long(pos);
+    int found = contains_int(self, arg);
+    if (found <= 0)
+        return found < 0 ? NULL : err_format(exc_ValueError, "%R is not in range", arg);
+    return then(num_binop(arg, RANGE(self)->start, BINOP_SUBTRACT), BINOP_FLOOR_DIVIDE, RANGE(self)->step);
+}
+
+/* ---- iteration ---- */
+
+static Object *fast_iter(long start, long step, long len)
+{
+    RangeIterObject *it = (RangeIterObject *)obj_alloc(&range_iter_type, 0);
+    if (!it)
+        return NULL;
+    it->index = 0;
+    it->start = start;
+    it->step = step;
+    it->len = len;
+    return (Object *)it;
+}
+
+/* An iterator over ints of any size from [start] by [step] (stolen). */
+static Object *long_iter(Object *start, Object *step, Object *len)
+{
+    LongRangeIterObject *it = start && step ? (LongRangeIterObject *)obj_alloc(&longrange_iter_type, 0) : NULL;
+    if (!it) {
+        XDECREF(start);
+        XDECREF(step);
+        return NULL;
+    }
+    it->index = small_int(0);
+    it->start = start;
+    it->step = step;
+    it->len = NEWREF(len);
+    return (Object *)it;
+}
+
+/* The range's values as C longs, when they fit, its length fits and the
+ * last value cannot overflow (CPython's conditions for range_iterator). */
+static bool fits_fast(RangeObject *r, long *start, long *stop, long *step, unsigned long *len)
+{
+    if (!int_fits_long(r->start, start) || !int_fits_long(r->stop, stop) || !int_fits_long(r->step, step))
+        return false;
+    *len = length_of(*start, *stop, *step);
+    if (*len > (unsigned long)LONG_MAX)
+        return false;
+    return *len == 0 || (*step > 0 ? *stop <= LONG_MAX - (*step - 1) : *stop >= LONG_MIN + (-1 - *step));
+}
+
+static Object *range_iter(Object *o)
+{
+    RangeObject *r = RANGE(o);
+    long start, stop, step;
+    unsigned long len;
+    if (fits_fast(r, &start, &stop, &step, &len))
+        return fast_iter(start, step, (long)len);
+    return long_iter(NEWREF(r->start), NEWREF(r->step), r->length);
+}
+
+/* reversed(range(start, stop, step)) is range(start + (n-1)*step,
+ * start - step, -step); C longs when all of that fits one. */
+static Object *range_reversed_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    RangeObject *r = RANGE(self);
+    long start, stop, step;
+    if (args_positional("range.__reversed__", args, nargs, kwnames, 0, 0, NULL) < 0)
+        return NULL;
+    if (int_fits_long(r->start, &start) && int_fits_long(r->stop, &stop) && int_fits_long(r->step, &step)
+        && step != LONG_MIN
+        && (step > 0 ? (unsigned long)start - LONG_MIN >= (unsigned long)step
+                     : LONG_MAX - (unsigned long)start >= 0UL - (unsigned long)step)) {
+        unsigned long len = length_of(start, stop, step);
+        if (len <= (unsigned long)LONG_MAX) {
+            long new_stop = start - step;
+            return fast_iter((long)((unsigned long)new_stop + len * (unsigned long)step), -step, (long)len);
+        }
+    }
+    Object *one = small_int(1);
+    Object *last = then(then(num_binop(r->length, one, BINOP_SUBTRACT), BINOP_MULTIPLY, r->step),
+                        BINOP_ADD, r->start);
+    DECREF(one);
+    return long_iter(last, last ? num_negative(r->step) : NULL, r->length);
 }
 
 static Object *range_get_start(Object *o, void *closure)
@@ -372,7 +543,7 @@ Type range_type = {
     .getset = range_getset,
 };
 
-/* ---- range_iterator ---- */
+/* ---- range_iterator and longrange_iterator ---- */
 
 static void range_iter_dealloc(Object *o)
 {
@@ -384,7 +555,7 @@ static Object *range_iter_next(Object *o)
     RangeIterObject *it = (RangeIterObject *)o;
     if (it->index >= it->len)
         return NULL;
-    return int_from_long((long)(it->start + it->index++ * it->step));
+    return int_from_long((long)((unsigned long)it->start + (unsigned long)(it->index++) * (unsigned long)it->step));
 }
 
 static Object *range_iter_length_hint(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -392,7 +563,7 @@ static Object *range_iter_length_hint(Object *self, Object *const *args, ssize_t
     RangeIterObject *it = (RangeIterObject *)self;
     if (args_positional("range_iterator.__length_hint__", args, nargs, kwnames, 0, 0, NULL) < 0)
         return NULL;
-    return int_from_ulong(it->len - it->index);
+    return int_from_long(it->len - it->index);
 }
 
 static const MethodDef range_iter_methods[] = {
@@ -408,6 +579,56 @@ Type range_iter_type = {
     .iter = iter_self,
     .iternext = range_iter_next,
     .methods = range_iter_methods,
+};
+
+static void longrange_iter_dealloc(Object *o)
+{
+    LongRangeIterObject *it = (LongRangeIterObject *)o;
+    XDECREF(it->index);
+    XDECREF(it->start);
+    XDECREF(it->step);
+    XDECREF(it->len);
+    obj_free(o);
+}
+
+static Object *longrange_iter_next(Object *o)
+{
+    LongRangeIterObject *it = (LongRangeIterObject *)o;
+    if (compare(it->index, it->len, CMP_LT) != 1)
+        return NULL;
+    Object *one = small_int(1);
+    Object *v = then(num_binop(it->index, it->step, BINOP_MULTIPLY), BINOP_ADD, it->start);
+    Object *next = v ? num_binop(it->index, one, BINOP_ADD) : NULL;
+    DECREF(one);
+    if (!next) {
+        XDECREF(v);
+        return NULL;
+    }
+    SETREF(it->index, next);
+    return v;
+}
+
+static Object *longrange_iter_length_hint(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    LongRangeIterObject *it = (LongRangeIterObject *)self;
+    if (args_positional("longrange_iterator.__length_hint__", args, nargs, kwnames, 0, 0, NULL) < 0)
+        return NULL;
+    return num_binop(it->len, it->index, BINOP_SUBTRACT);
+}
+
+static const MethodDef longrange_iter_methods[] = {
+    {"__length_hint__", longrange_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL}
+};
+
+static Type longrange_iter_type = {
+    .base = {{1, &type_type}, 0},
+    .name = "longrange_iterator",
+    .basicsize = sizeof(LongRangeIterObject),
+    .dealloc = longrange_iter_dealloc,
+    .iter = iter_self,
+    .iternext = longrange_iter_next,
+    .methods = longrange_iter_methods,
 };
 
 /* ---- slice ---- */
@@ -539,24 +760,22 @@ static Object *slice_richcompare(Object *a, Object *b, int op)
 
 static Object *slice_indices_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    Object *arg;
+    Object *arg, *start, *stop, *step;
     if (args_positional("slice.indices", args, nargs, kwnames, 1, 1, &arg) < 0)
         return NULL;
     Object *length = num_index(arg);
     if (!length)
         return NULL;
-    int sign = int_sign(length);
-    ssize_t len = int_as_ssize(length), start, stop, step, count;
+    int r = int_sign(length) < 0 ? -1 : slice_long_indices(self, length, &start, &stop, &step);
+    if (int_sign(length) < 0)
+        err_set_str(exc_ValueError, "length should not be negative");
     DECREF(length);
-    if (sign < 0)
-        return err_format(exc_ValueError, "length should not be negative");
-    if ((len == -1 && err_occurred()) || slice_unpack(self, len, &start, &stop, &step, &count) < 0)
+    if (r < 0)
         return NULL;
-    Object *a = int_from_ssize(start), *b = int_from_ssize(stop), *c = int_from_ssize(step);
-    Object *t = a && b && c ? tuple_pack(3, a, b, c) : NULL;
-    XDECREF(a);
-    XDECREF(b);
-    XDECREF(c);
+    Object *t = tuple_pack(3, start, stop, step);
+    DECREF(start);
+    DECREF(stop);
+    DECREF(step);
     return t;
 }
 

@@ -6,9 +6,8 @@
 
 #include "object.h"
 
-/* range: start, stop, step and the length as int objects, as CPython's
- * rangeobject (sys.getsizeof(range(10)) == 48).  Values must fit a C long
- * (OverflowError otherwise); the length may reach 2**64 - 1. */
+/* range: start, stop, step and the length as int objects of any size, as
+ * CPython's rangeobject (sys.getsizeof(range(10**20)) == 48). */
 typedef struct {
     Object base;
     Object *start, *stop, *step, *length;
