@@ -338,6 +338,8 @@ static int number(Lexer *lx, Token *t, const unsigned char *start,
         return TOKEN_ERROR(lx, col + 1, "invalid digit '%c' in %s literal", *end, kind);
     if (*end == '_')
         return TOKEN_ERROR(lx, col + 1, "invalid %s literal", kind);
+    if ((*end | 0x20) == 'e' && (end[1] == '+' || end[1] == '-'))
+        return TOKEN_ERROR(lx, col + 2, "invalid %s literal", kind);
     if (is_id_byte(*end) && !keyword_follows(end))
         return TOKEN_ERROR(lx, col, "invalid %s literal", kind);
     emit(lx, t, TOK_NUMBER, start, end);
@@ -408,6 +410,15 @@ static bool identifier_char(unsigned c, bool first)
     return !(c >= 0x1F000 && c <= 0x1FAFF);
 }
 
+/* An approximation of Unicode's printable characters among the
+ * non-ASCII ones: separators and format controls are not. */
+static bool printable(unsigned c)
+{
+    return !(c <= 0xA0 || c == 0xAD || (c >= 0x2000 && c <= 0x200F)
+             || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F)
+             || c == 0x3000 || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB));
+}
+
 /* Checks the non-ASCII characters of a name spanning [start, end). */
 static int check_name(Lexer *lx, const unsigned char *start, const unsigned char *end)
 {
@@ -420,6 +431,9 @@ static int check_name(Lexer *lx, const unsigned char *start, const unsigned char
         unsigned c = decode_utf8(p, &len);
         if (!identifier_char(c, p == start)) {
             lx->cur = p + len;
+            if (!printable(c))
+                return TOKEN_ERROR(lx, column(lx, p) + 1,
+                                   "invalid non-printable character U+%04X", c);
             return TOKEN_ERROR(lx, column(lx, p) + 1, "invalid character '%.*s' (U+%04X)",
                                len, (const char *)p, c);
         }

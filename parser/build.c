@@ -239,12 +239,17 @@ int set_context(Parser *p, Expr *e, ExprCtx ctx)
     return -1;
 }
 
+void *namedexpr_error(Parser *p, const Expr *target)
+{
+    return parse_error_at(p, target->loc, "cannot use assignment expressions with %s",
+                          expr_name(target));
+}
+
 Expr *mk_namedexpr(Parser *p, Expr *target, Expr *value, Loc loc)
 {
     Expr *e;
     if (target->kind != EXPR_NAME)
-        return parse_error_at(p, target->loc, "cannot use assignment expressions with %s",
-                              expr_name(target));
+        return namedexpr_error(p, target);
     target->u.name.ctx = CTX_STORE;
     e = mk_expr(p, EXPR_NAMEDEXPR, loc);
     if (e) {
@@ -322,17 +327,20 @@ static const char *misplaced(ArgKind kind, bool seen_kw, bool seen_dstar)
     return seen_kw ? "positional argument follows keyword argument" : NULL;
 }
 
-/* Splits the items of a call's argument list into [args] and [kws]. */
-static int split_args(Parser *p, ArgItemList *items, bool trailing_comma,
+/* Splits the items of a call's argument list into [args] and [kws];
+ * [parens] is where its parentheses are. */
+static int split_args(Parser *p, ArgItemList *items, bool trailing_comma, Loc parens,
                       ExprList *args, KeywordList *kws)
 {
     bool seen_kw = false, seen_dstar = false;
     for (int i = 0; i < items->n; i++) {
         ArgItem *a = items->v[i];
         const char *msg = misplaced(a->kind, seen_kw, seen_dstar);
-        Loc loc = a->loc;
+        /* CPython shows a misplaced positional argument at the ")", a
+         * misplaced "*" at itself */
+        Loc loc = { parens.end_line, parens.end_col - 1, parens.end_line, parens.end_col };
         if (a->kind == ARG_STAR)
-            loc.end_line = loc.line, loc.end_col = loc.col + 1;
+            loc = (Loc){ a->loc.line, a->loc.col, a->loc.line, a->loc.col + 1 };
         if (msg) {
             parse_error_at(p, loc, "%s", msg);
             return -1;
@@ -358,7 +366,8 @@ Expr *mk_call(Parser *p, Expr *func, ArgItemList *items, bool trailing_comma,
               Loc parens, Loc loc)
 {
     Expr *e = mk_expr(p, EXPR_CALL, loc);
-    if (!e || split_args(p, items, trailing_comma, &e->u.call.args, &e->u.call.keywords) < 0)
+    if (!e || split_args(p, items, trailing_comma, parens, &e->u.call.args,
+                         &e->u.call.keywords) < 0)
         return NULL;
     e->u.call.func = func;
     if (items->n == 1 && items->v[0]->kind == ARG_GENEXP)
@@ -367,10 +376,16 @@ Expr *mk_call(Parser *p, Expr *func, ArgItemList *items, bool trailing_comma,
 }
 
 Stmt *mk_classdef(Parser *p, Object *name, ArgItemList *items, bool trailing_comma,
-                  StmtList body, Loc loc)
+                  Loc parens, StmtList body, Loc loc)
 {
-    Stmt *s = mk_stmt(p, STMT_CLASSDEF, loc);
-    if (!s || split_args(p, items, trailing_comma, &s->u.classdef.bases,
+    Stmt *s;
+    for (int i = 0; i < items->n; i++)
+        if (items->v[i]->kind == ARG_GENEXP) {
+            parse_error_at(p, items->v[i]->for_kw, "invalid syntax");
+            return NULL;
+        }
+    s = mk_stmt(p, STMT_CLASSDEF, loc);
+    if (!s || split_args(p, items, trailing_comma, parens, &s->u.classdef.bases,
                          &s->u.classdef.keywords) < 0)
         return NULL;
     s->u.classdef.name = name;
@@ -401,6 +416,24 @@ Param *mk_param(Parser *p, ParamKind kind, Arg *arg, Expr *default_, Loc loc)
         m->loc = loc;
     }
     return m;
+}
+
+/* Where CPython shows a misplaced "*": the star itself. */
+static Loc star_loc(const Param *m)
+{
+    return (Loc){ m->loc.line, m->loc.col, m->loc.line, m->loc.col + 1 };
+}
+
+/* "named arguments must follow bare *": CPython shows it at the "*" of a
+ * def, at the token after it ([next]: ':' or "**") in a lambda. */
+static void *bare_star_error(Parser *p, const Param *star, const Loc *next,
+                             const Loc *lambda_colon)
+{
+    Loc loc = star_loc(star);
+    if (lambda_colon)
+        loc = (Loc){ next->line, next->col, next->line,
+                     next->col + (next == lambda_colon ? 1 : 2) };
+    return parse_error_at(p, loc, "named arguments must follow bare *");
 }
 
 /* Where a parameter list is while it is being read. */
@@ -445,7 +478,7 @@ static const char *bad_param(const Arguments *a, const Param *m, ParamPhase phas
     return NULL;
 }
 
-Arguments *mk_arguments(Parser *p, ParamList *params)
+Arguments *mk_arguments(Parser *p, ParamList *params, const Loc *lambda_colon)
 {
     Arguments *a = node(p, sizeof *a);
     ParamPhase phase = AT_POSITIONAL;
@@ -456,7 +489,7 @@ Arguments *mk_arguments(Parser *p, ParamList *params)
         Param *m = params->v[i];
         const char *msg = bad_param(a, m, phase, phase != AT_POSITIONAL);
         if (msg)
-            return parse_error_at(p, m->loc, "%s", msg);
+            return parse_error_at(p, m->kind == PARAM_STAR ? star_loc(m) : m->loc, "%s", msg);
         if (m->kind == PARAM_PLAIN) {
             if (add_plain(p, a, m, phase) < 0)
                 return NULL;
@@ -470,19 +503,19 @@ Arguments *mk_arguments(Parser *p, ParamList *params)
             phase = AT_KWONLY;
         } else {
             if (bare_star)
-                break;
+                return bare_star_error(p, bare_star, &m->loc, lambda_colon);
             a->kwarg = m->arg;
             phase = AT_END;
         }
     }
     if (bare_star)
-        return parse_error_at(p, bare_star->loc, "named arguments must follow bare *");
+        return bare_star_error(p, bare_star, lambda_colon, lambda_colon);
     return a;
 }
 
-Expr *mk_lambda(Parser *p, ParamList *params, Expr *body, Loc loc)
+Expr *mk_lambda(Parser *p, ParamList *params, Loc colon, Expr *body, Loc loc)
 {
-    Arguments *args = mk_arguments(p, params);
+    Arguments *args = mk_arguments(p, params, &colon);
     Expr *e = args ? mk_expr(p, EXPR_LAMBDA, loc) : NULL;
     if (e) {
         e->u.lambda.args = args;
@@ -494,7 +527,7 @@ Expr *mk_lambda(Parser *p, ParamList *params, Expr *body, Loc loc)
 Stmt *mk_funcdef(Parser *p, Object *name, ParamList *params, Expr *returns,
                  StmtList body, Loc loc)
 {
-    Arguments *args = mk_arguments(p, params);
+    Arguments *args = mk_arguments(p, params, NULL);
     Stmt *s = args ? mk_stmt(p, STMT_FUNCTIONDEF, loc) : NULL;
     if (s) {
         s->u.funcdef.name = name;

@@ -13,6 +13,7 @@
  * In interactive mode an error at the end of the input means the statement
  * is not finished: parse_source() then reports "incomplete" instead.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include "parser.h"
@@ -94,6 +95,17 @@ static void lexer_error(Parser *p, const LexError *le)
     e->generic = false;
     e->from_lexer = true;
     snprintf(e->msg, sizeof e->msg, "%s", le->msg);
+}
+
+/* A scanning error met while reading ahead to diagnose wins, as in
+ * CPython, whose parser reports tokenizer errors at once (but the REPL
+ * does not wait for more lines to find one). */
+static bool lexer_wins(Parser *p)
+{
+    if (p->lx.err.kind == LEX_ERR_NONE || p->lx.err.kind == LEX_ERR_INCOMPLETE)
+        return false;
+    lexer_error(p, &p->lx.err);
+    return true;
 }
 
 /* ---- the token feed ---- */
@@ -212,7 +224,10 @@ static int next_token(Parser *p, Token *t)
         memmove(p->queue, p->queue + 1, (size_t)--p->queued * sizeof *t);
         return t->kind;
     }
-    return lex_next(&p->lx, t);
+    if (lex_next(&p->lx, t) == TOK_YYerror)
+        return TOK_YYerror;
+    p->last_read_line = t->line;
+    return t->kind;
 }
 
 /* Reads one more token into the queue; its kind (TOK_YYerror on failure). */
@@ -234,6 +249,7 @@ static int queue_token(Parser *p)
     if (lex_next(&p->lx, t) == TOK_YYerror)
         return TOK_YYerror;
     p->queued++;
+    p->last_read_line = t->line;
     return t->kind;
 }
 
@@ -390,10 +406,12 @@ static bool legacy_print(Parser *p)
     const Token *name = &p->prev;
     Loc loc = token_loc(name), end;
     int next;
-    if (name->kind != TOK_NAME || !p->prev_at_start || !starts_operand(p->tok.kind)
+    if (name->kind != TOK_NAME || !starts_operand(p->tok.kind)
         || (!token_is(name, "print") && !token_is(name, "exec")))
         return false;
     end = skim_expression(p, true, true, &next);
+    if (next == TOK_YYerror && lexer_wins(p))
+        return true;
     loc.end_line = end.end_line;
     loc.end_col = end.end_col;
     parse_error_at(p, loc, "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?",
@@ -402,15 +420,24 @@ static bool legacy_print(Parser *p)
     return true;
 }
 
+/* The innermost bracket open before the offending token, or 0. */
+static char open_bracket(Parser *p)
+{
+    int level = p->lx.level - opener(p->tok.kind) + closer(p->tok.kind);
+    return level > 0 ? p->lx.paren[level - 1] : 0;
+}
+
 /* Two operands in a row inside brackets. */
 static bool missing_comma(Parser *p)
 {
-    int level = p->lx.level - opener(p->tok.kind) + closer(p->tok.kind), next;
+    int next;
     Loc a = at_end_of(p->last_disj, &p->prev) ? p->last_disj : token_loc(&p->prev), b;
-    if (level <= 0 || !ends_operand(p->prev.kind) || !starts_operand(p->tok.kind)
+    if (!open_bracket(p) || !ends_operand(p->prev.kind) || !starts_operand(p->tok.kind)
         || (p->prev.kind == TOK_STRING && p->tok.kind == TOK_STRING))
         return false;
     b = skim_expression(p, true, false, &next);
+    if (next == TOK_YYerror && lexer_wins(p))
+        return true;
     a.end_line = b.end_line;
     a.end_col = b.end_col;
     parse_error_at(p, a, "invalid syntax. Perhaps you forgot a comma?");
@@ -428,6 +455,8 @@ static bool assignment_in_expression(Parser *p)
     if (next_token(p, &p->tok) == TOK_YYerror)
         return false;
     b = skim_expression(p, false, false, &next);
+    if (next == TOK_YYerror && lexer_wins(p))
+        return true;
     if (next == TOK_EQUAL || next == TOK_COLONEQUAL)
         return false;
     if (target->kind == EXPR_NAME) {
@@ -440,6 +469,32 @@ static bool assignment_in_expression(Parser *p)
     return true;
 }
 
+/* "x.y := 1" where := may not be, or a dictionary key without ':'. */
+static bool misplaced_operand(Parser *p, unsigned expects)
+{
+    const Expr *target = p->last_bitor_expr;
+    Loc after = token_loc(&p->prev);
+    bool in_dict = open_bracket(p) == '{' && (p->tok.kind == TOK_RBRACE
+                                              || p->tok.kind == TOK_COMMA);
+    if (p->tok.kind == TOK_COLONEQUAL && target && at_end_of(target->loc, &p->prev)
+        && target->kind != EXPR_NAME) {
+        namedexpr_error(p, target);
+        return true;
+    }
+    if (in_dict && p->prev.kind == TOK_COLON) {
+        parse_error_at(p, after, "expression expected after dictionary key and ':'");
+        return true;
+    }
+    if (in_dict && (expects & EXPECT_COLON) && at_end_of(p->last_disj, &p->prev)) {
+        Loc key = p->last_disj;
+        key.end_col = -1;
+        key.end_line = key.line;
+        parse_error_at(p, key, "':' expected after dictionary key");
+        return true;
+    }
+    return false;
+}
+
 void parse_syntax_error(Parser *p, int token, unsigned expects)
 {
     const Token *t = &p->tok;
@@ -449,8 +504,13 @@ void parse_syntax_error(Parser *p, int token, unsigned expects)
         return;
     }
     if (t->kind == TOK_INDENT) {
-        parse_error_type(p, &exc_IndentationError, (Loc){ t->line, t->col, t->line, -2 },
-                         "unexpected indent");
+        parse_error_type(p, &exc_IndentationError, loc, "unexpected indent");
+        p->err.final = true;
+        return;
+    }
+    if ((expects & EXPECT_END) && p->mode == PARSE_SINGLE && !p->outer) {
+        parse_error_at(p, token_loc(&p->prev),
+                       "multiple statements found while compiling a single statement");
         return;
     }
     if ((expects & EXPECT_INDENT) && p->block_kind) {
@@ -473,10 +533,12 @@ void parse_syntax_error(Parser *p, int token, unsigned expects)
         parse_error_at(p, range, "expected 'else' after 'if' expression");
         return;
     }
-    if (legacy_print(p) || missing_comma(p) || assignment_in_expression(p))
+    if (legacy_print(p) || missing_comma(p) || assignment_in_expression(p)
+        || misplaced_operand(p, expects))
         return;
     if (t->kind == TOK_DEDENT) {
         parse_error_type(p, &exc_IndentationError, loc, "unexpected unindent");
+        p->err.final = true;
         return;
     }
     parse_error_at(p, loc, "invalid syntax");
@@ -485,22 +547,23 @@ void parse_syntax_error(Parser *p, int token, unsigned expects)
 
 /* ---- after the parse ---- */
 
-/* Scans the rest of the source after a parser error: a scanning error
- * found there replaces it, as CPython lets tokenizer errors win (an
- * unclosed bracket only if it was opened on an earlier line). */
+/* Scans the rest of the source after a parser error, as CPython does: an
+ * error its tokenizer raises there (a bad literal, an unterminated string,
+ * ...) replaces the parser's; so does an unclosed bracket opened on a line
+ * before the furthest token read.  Layout errors found there do not. */
 static void check_rest(Parser *p)
 {
     Token t;
-    int k;
-    if (p->lx.mode == LEX_MODE_INTERACTIVE || p->outer || p->err.from_lexer)
+    int k, line = p->last_read_line;
+    LexError *le = &p->lx.err;
+    if (p->lx.mode == LEX_MODE_INTERACTIVE || p->outer || p->err.from_lexer || p->err.final)
         return;
     do {
         k = next_token(p, &t);
     } while (k != TOK_YYEOF && k != TOK_YYerror);
-    if (k == TOK_YYerror && p->lx.err.kind != LEX_ERR_INCOMPLETE
-        && (!p->lx.err.unclosed || p->err.line > p->lx.err.line)) {
+    if (k == TOK_YYerror && (le->bare_text || (le->unclosed && line > le->line))) {
         p->err.type = NULL;
-        lexer_error(p, &p->lx.err);
+        lexer_error(p, le);
     }
 }
 
@@ -544,19 +607,22 @@ static Object *int_or_none(int v, bool none)
     return none ? none_new() : int_from_long(v);
 }
 
-/* The text and character offsets of the error; NULL on failure. */
+/* The text of the error (the REPL's has no newline) and its offsets,
+ * converted to characters where CPython counts them so; NULL on failure. */
 static Object *error_text(Parser *p, int *offset, int *end_offset)
 {
     ParseError *e = &p->err;
     const char *line, *end_line;
     size_t size, end_size;
     bool nl, end_nl;
+    bool chars = p->char_offsets || e->text_kind == ERR_TEXT_BARE;
     if (!find_line(p->src, p->len, e->line, &line, &size, &nl))
         return none_new();
-    *offset = char_offset(line, size, e->offset);
-    if (find_line(p->src, p->len, e->end_line, &end_line, &end_size, &end_nl))
+    if (chars)
+        *offset = char_offset(line, size, e->offset);
+    if (chars && find_line(p->src, p->len, e->end_line, &end_line, &end_size, &end_nl))
         *end_offset = char_offset(end_line, end_size, e->end_offset);
-    if (e->text_kind == ERR_TEXT_LINE && nl) {
+    if (e->text_kind == ERR_TEXT_LINE && nl && p->lx.mode != LEX_MODE_INTERACTIVE) {
         StrBuilder b;
         sb_init(&b);
         if (sb_add_utf8(&b, line, (ssize_t)size) < 0 || sb_add_char(&b, '\n') < 0) {
@@ -622,17 +688,16 @@ static void raise_error(Parser *p, Object *filename)
     ParseError *e = &p->err;
     int offset = e->offset, end_offset = e->end_offset;
     Object *text;
-    if (e->text_kind == ERR_TEXT_OWN) {
+    if (e->text_kind == ERR_TEXT_OWN || e->text_kind == ERR_TEXT_OWN_BARE) {
         StrBuilder b;
         sb_init(&b);
-        if (sb_add_utf8(&b, e->text, (ssize_t)e->text_len) < 0 || sb_add_char(&b, '\n') < 0) {
+        if (sb_add_utf8(&b, e->text, (ssize_t)e->text_len) < 0
+            || (e->text_kind == ERR_TEXT_OWN && sb_add_char(&b, '\n') < 0)) {
             sb_discard(&b);
             text = NULL;
         } else {
             text = sb_finish(&b);
         }
-        offset = char_offset(e->text, e->text_len, offset);
-        end_offset = char_offset(e->text, e->text_len, end_offset);
     } else {
         text = error_text(p, &offset, &end_offset);
     }
@@ -652,12 +717,12 @@ static void take_fstring_error(Parser *p, Parser *sub, const char *text, size_t 
         return;
     p->err = *e;
     snprintf(p->err.msg, sizeof p->err.msg, "%s%.180s", prefix ? "f-string: " : "", e->msg);
-    if (e->text_kind != ERR_TEXT_OWN) {
+    if (e->text_kind != ERR_TEXT_OWN && e->text_kind != ERR_TEXT_OWN_BARE) {
         if (e->line == sub->lx.line0 && e->offset > 0)
             p->err.offset -= sub->lx.col0;
         if (e->end_line == sub->lx.line0 && e->end_offset > 0)
             p->err.end_offset -= sub->lx.col0;
-        p->err.text_kind = ERR_TEXT_OWN;
+        p->err.text_kind = e->from_lexer ? ERR_TEXT_OWN_BARE : ERR_TEXT_OWN;
         p->err.text = text;
         p->err.text_len = len;
     }
@@ -745,6 +810,79 @@ static int check_bytes(const char *src, size_t len, Object *filename)
     return 0;
 }
 
+/* ---- PEP 263 coding cookies ---- */
+
+/* The end of the line starting at [s]. */
+static const char *line_end(const char *s, const char *end)
+{
+    while (s < end && *s != '\n' && *s != '\r')
+        s++;
+    return s;
+}
+
+/* The encoding named by a "coding[:=] name" comment on the line [s, end),
+ * lowercased with '_' as '-', into [name]; false if there is none. */
+static bool cookie_on_line(const char *s, const char *end, char *name, size_t size)
+{
+    size_t n = 0;
+    while (s < end && (*s == ' ' || *s == '\t' || *s == '\f'))
+        s++;
+    if (s == end || *s != '#')
+        return false;
+    for (; s + 7 <= end; s++)
+        if (memcmp(s, "coding", 6) == 0 && (s[6] == ':' || s[6] == '='))
+            break;
+    if (s + 7 > end)
+        return false;
+    for (s += 7; s < end && (*s == ' ' || *s == '\t'); s++)
+        ;
+    for (; s < end && n + 1 < size && (isalnum((unsigned char)*s) || strchr("-_.", *s)); s++)
+        name[n++] = *s == '_' ? '-' : (char)tolower((unsigned char)*s);
+    name[n] = 0;
+    return n > 0;
+}
+
+/* The coding cookie of the first two lines (the second counts only after a
+ * comment or blank first line), into [name]. */
+static bool coding_cookie(const char *src, size_t len, char *name, size_t size)
+{
+    const char *end = src + len, *first_end = line_end(src, end), *s = src;
+    if (cookie_on_line(src, first_end, name, size))
+        return true;
+    while (s < first_end && (*s == ' ' || *s == '\t' || *s == '\f'))
+        s++;
+    if (s < first_end && *s != '#')
+        return false;
+    s = first_end + (first_end + 1 < end && first_end[0] == '\r' && first_end[1] == '\n')
+        + (first_end < end);
+    return s < end && cookie_on_line(s, line_end(s, end), name, size);
+}
+
+static bool encoding_is(const char *name, const char *want)
+{
+    size_t n = strlen(want);
+    return strncmp(name, want, n) == 0 && (name[n] == 0 || name[n] == '-');
+}
+
+/* [src] decoded from Latin-1 into UTF-8, in the arena. */
+static char *latin1_to_utf8(Arena *arena, const char *src, size_t *len)
+{
+    char *out = arena_alloc(arena, 2 * *len + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < *len; i++) {
+        unsigned char c = (unsigned char)src[i];
+        if (c < 0x80) {
+            *o++ = (char)c;
+        } else {
+            *o++ = (char)(0xC0 | c >> 6);
+            *o++ = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    *len = (size_t)(o - out);
+    return out;
+}
+
 Mod *parse_source(Arena *arena, const char *src, size_t len, Object *filename,
                   ParseMode mode, int *incomplete)
 {
@@ -754,9 +892,18 @@ Mod *parse_source(Arena *arena, const char *src, size_t len, Object *filename,
     };
     Parser *p = arena_alloc(arena, sizeof *p);
     char *buf = arena_alloc(arena, len + 1);
-    bool interactive = mode == PARSE_SINGLE && incomplete;
+    bool interactive = mode == PARSE_SINGLE && incomplete, encoded = false;
+    char coding[16];
     if (incomplete)
         *incomplete = 0;
+    if (coding_cookie(src, len, coding, sizeof coding)) {
+        encoded = true;
+        if (encoding_is(coding, "latin-1") || encoding_is(coding, "iso-8859-1")
+            || encoding_is(coding, "iso-latin-1")) {
+            src = latin1_to_utf8(arena, src, &len);
+            buf = src ? arena_alloc(arena, len + 1) : NULL;
+        }
+    }
     if (!p || !buf || check_bytes(src, len, filename) < 0)
         return NULL;
     memcpy(buf, src, len);
@@ -766,6 +913,10 @@ Mod *parse_source(Arena *arena, const char *src, size_t len, Object *filename,
     p->len = len;
     p->start_token = start[mode];
     p->line_start = true;
+    /* CPython counts characters for strings and the REPL, bytes for files
+     * (unless a BOM or a coding cookie gave the file an encoding) */
+    p->char_offsets = interactive || encoded || (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        || (filename && TYPE_CHECK(filename, str_type) && str_eq_cstr(filename, "<string>"));
     p->mod = arena_alloc(arena, sizeof *p->mod);
     if (!p->mod)
         return NULL;

@@ -50,12 +50,16 @@ typedef struct {
     Expr *value;
     Object *name;               /* ARG_KEYWORD */
     Loc loc;
+    Loc for_kw;                 /* ARG_GENEXP: its "for" */
 } ArgItem;
 typedef struct { int n; ArgItem **v; } ArgItemList;
 
 /* ---- the parser state ---- */
 
-typedef enum { ERR_TEXT_LINE, ERR_TEXT_BARE, ERR_TEXT_OWN } ErrTextKind;
+/* The error's text: its source line, that line without its newline, or
+ * a text of its own (the "(expr)" of an f-string), with a newline added
+ * unless the error came from the lexer. */
+typedef enum { ERR_TEXT_LINE, ERR_TEXT_BARE, ERR_TEXT_OWN, ERR_TEXT_OWN_BARE } ErrTextKind;
 
 /* A syntax error waiting to be raised, its location as CPython reports it
  * (offsets 1-based, in bytes until the exception is made). */
@@ -68,7 +72,7 @@ typedef struct {
     size_t text_len;
     bool generic;               /* a plain "invalid syntax" */
     bool from_lexer;            /* found by the lexer */
-    bool unclosed;              /* the lexer's "'(' was never closed" */
+    bool final;                 /* no scanning of the rest may replace it */
 } ParseError;
 
 /* What the parser could have accepted where it failed (parse_syntax_error). */
@@ -89,6 +93,8 @@ struct Parser {
     Expr *fexpr;                /* result of an f-string expression */
     Token *queue;               /* tokens read ahead of Bison (parse.c) */
     int queued, queue_cap;
+    int last_read_line;         /* line of the furthest token read */
+    bool char_offsets;          /* errors count characters, not bytes */
     Token prev, tok;            /* the two latest tokens handed to Bison */
     bool prev_at_start, tok_at_start;   /* ... and whether each began a line */
     bool line_start;            /* the next token begins a logical line */
@@ -139,15 +145,19 @@ Expr *mk_namedexpr(Parser *p, Expr *target, Expr *value, Loc loc);
 /* [parens]: the span of the parentheses (a lone generator argument's). */
 Expr *mk_call(Parser *p, Expr *func, ArgItemList *args, bool trailing_comma, Loc parens,
               Loc loc);
+/* "cannot use assignment expressions with X" */
+void *namedexpr_error(Parser *p, const Expr *target);
 ArgItem *mk_arg(Parser *p, ArgKind kind, Expr *value, Loc loc);
 /* "name=value" in a call; [eq] is where the '=' is. */
 ArgItem *mk_kwarg(Parser *p, Expr *name, Loc eq, Expr *value, Loc loc);
 Stmt *mk_classdef(Parser *p, Object *name, ArgItemList *args, bool trailing_comma,
-                  StmtList body, Loc loc);
-Expr *mk_lambda(Parser *p, ParamList *params, Expr *body, Loc loc);
+                  Loc parens, StmtList body, Loc loc);
+/* [colon]: where the lambda's ':' is. */
+Expr *mk_lambda(Parser *p, ParamList *params, Loc colon, Expr *body, Loc loc);
 Param *mk_param(Parser *p, ParamKind kind, Arg *arg, Expr *default_, Loc loc);
 Arg *mk_argdef(Parser *p, Object *name, Expr *annotation, Loc loc);
-Arguments *mk_arguments(Parser *p, ParamList *params);
+/* Checks the order of [params]; [lambda_colon] is NULL for a def. */
+Arguments *mk_arguments(Parser *p, ParamList *params, const Loc *lambda_colon);
 Object *join_dotted(Parser *p, Object *left, Object *right);
 Alias *mk_alias(Parser *p, Object *name, Object *asname, Loc loc);
 Stmt *mk_assign(Parser *p, ExprList targets, bool first_parenthesized, Expr *value, Loc loc);

@@ -61,6 +61,11 @@ int yylex(YYSTYPE *lval, Loc *lloc, Parser *p);
         parse_nomem(p); YYABORT; } } while (0)
 
 static void yyerror(Loc *loc, Parser *p, const char *msg);
+
+static void *unpacking_in_comprehension(Parser *p, Expr *starred)
+{
+    return parse_error_at(p, starred->loc, "iterable unpacking cannot be used in comprehension");
+}
 }
 
 %initial-action { @$ = (Loc){ 1, 0, 1, 0 }; }
@@ -480,9 +485,9 @@ classdef
         { CHECK($$ = mk_stmt(p, STMT_CLASSDEF, span(@1, $6.end)));
           $$->u.classdef.name = $2; $$->u.classdef.body = $6.body; }
     | "class" NAME "(" arg_items ")" ":" suite
-        { CHECK($$ = mk_classdef(p, $2, &$4, false, $7.body, span(@1, $7.end))); }
+        { CHECK($$ = mk_classdef(p, $2, &$4, false, SPAN(@3, @5), $7.body, span(@1, $7.end))); }
     | "class" NAME "(" arg_items "," ")" ":" suite
-        { CHECK($$ = mk_classdef(p, $2, &$4, true, $8.body, span(@1, $8.end))); }
+        { CHECK($$ = mk_classdef(p, $2, &$4, true, SPAN(@3, @6), $8.body, span(@1, $8.end))); }
     ;
 
 decorated
@@ -588,7 +593,7 @@ test
     ;
 
 lambdef
-    : "lambda" lparams ":" test     { CHECK($$ = mk_lambda(p, &$2, $4, @$)); }
+    : "lambda" lparams ":" test     { CHECK($$ = mk_lambda(p, &$2, @3, $4, @$)); }
     ;
 
 lparams
@@ -754,6 +759,12 @@ atom
           } }
     | "(" star_named_items "," ")"          { CHECK($$ = mk_seq(p, EXPR_TUPLE, $2, @$)); }
     | "(" namedexpr_test comp_for ")"       { CHECK($$ = mk_comp(p, EXPR_GENERATOREXP, $2, $3, @$)); }
+    | "(" star_expr comp_for ")"            { CHECK(unpacking_in_comprehension(p, $2)); }
+    | "[" star_expr comp_for "]"            { CHECK(unpacking_in_comprehension(p, $2)); }
+    | "{" star_expr comp_for "}"            { CHECK(unpacking_in_comprehension(p, $2)); }
+    | "{" "**" expr comp_for "}"
+        { CHECK(parse_error_at(p, SPAN(@2, @3),
+                               "dict unpacking cannot be used in dict comprehension")); }
     | "[" "]"                               { CHECK($$ = mk_seq(p, EXPR_LIST, (ExprList){ 0, NULL }, @$)); }
     | "[" star_named_items "]"              { CHECK($$ = mk_seq(p, EXPR_LIST, $2, @$)); }
     | "[" star_named_items "," "]"          { CHECK($$ = mk_seq(p, EXPR_LIST, $2, @$)); }
@@ -843,7 +854,8 @@ arg_items
 argument
     : namedexpr_test    { CHECK($$ = mk_arg(p, ARG_POS, $1, @$)); }
     | test comp_for     { Expr *g; CHECK(g = mk_comp(p, EXPR_GENERATOREXP, $1, $2, @$));
-                          CHECK($$ = mk_arg(p, ARG_GENEXP, g, @$)); }
+                          CHECK($$ = mk_arg(p, ARG_GENEXP, g, @$));
+                          $$->for_kw = (Loc){ @2.line, @2.col, @2.line, @2.col + 3 }; }
     | test "=" test     { CHECK($$ = mk_kwarg(p, $1, @2, $3, @$)); }
     | "*" test          { Expr *s; CHECK(s = mk_expr(p, EXPR_STARRED, @$));
                           s->u.starred.value = $2;

@@ -3,11 +3,14 @@
  * (lexer/, parser/) with CPython 3.11 (tests/parse/run.sh).
  *
  *   parse_dump [-a] [-m exec|single|eval] FILE...
+ *   parse_dump [-a] [-m exec|single|eval] -l LIST
  *
  * -a adds the locations (ast.dump(..., include_attributes=True)).  For each
  * file one line: the dump, "Type: msg (lineno, offset, end_lineno,
  * end_offset) 'text'" for an error, or "incomplete" for unfinished
- * interactive input.
+ * interactive input (the REPL's semantics: "single" mode reads like the
+ * REPL).  With -l, each line of LIST is a Python str or bytes literal
+ * holding one source, parsed as a file named "case.py".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -626,18 +629,15 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-static int dump_file(const char *path, ParseMode mode)
+/* Parses [len] bytes of [src] named [path] and prints the result line. */
+static int dump_source(const char *src, size_t len, const char *path, ParseMode mode)
 {
-    size_t len;
-    char *src = read_file(path, &len);
     Object *name = str_from_cstr(path);
     Arena *arena = arena_new();
     int incomplete = 0;
     Mod *m;
-    if (!src || !name || !arena) {
-        fprintf(stderr, "parse_dump: cannot read %s\n", path);
+    if (!name || !arena)
         return 1;
-    }
     m = parse_source(arena, src, len, name, mode, mode == PARSE_SINGLE ? &incomplete : NULL);
     if (m)
         dump_mod(m);
@@ -648,25 +648,91 @@ static int dump_file(const char *path, ParseMode mode)
     put("\n");
     arena_free(arena);
     DECREF(name);
-    mem_raw_free(src);
     return 0;
+}
+
+static int dump_file(const char *path, ParseMode mode)
+{
+    size_t len;
+    char *src = read_file(path, &len);
+    int status;
+    if (!src) {
+        fprintf(stderr, "parse_dump: cannot read %s\n", path);
+        return 1;
+    }
+    status = dump_source(src, len, path, mode);
+    mem_raw_free(src);
+    return status;
+}
+
+/* The value of the str or bytes literal [line] (evaluated by the parser
+ * under test itself); NULL if it is none. */
+static Object *literal_value(const char *line, size_t len, Arena *arena)
+{
+    Mod *m = parse_source(arena, line, len, NULL, PARSE_EVAL, NULL);
+    if (!m || m->expr->kind != EXPR_CONSTANT) {
+        err_clear();
+        return NULL;
+    }
+    return m->expr->u.constant.value;
+}
+
+/* Each line of [path] is a literal holding one source. */
+static int dump_list(const char *path, ParseMode mode)
+{
+    size_t len, start = 0;
+    char *list = read_file(path, &len);
+    int status = 0;
+    if (!list) {
+        fprintf(stderr, "parse_dump: cannot read %s\n", path);
+        return 1;
+    }
+    while (start < len) {
+        size_t end = start;
+        Arena *arena;
+        Object *v;
+        while (end < len && list[end] != '\n')
+            end++;
+        arena = arena_new();
+        v = arena && end > start ? literal_value(list + start, end - start, arena) : NULL;
+        if (v && IS_TYPE(v, bytes_type)) {
+            status |= dump_source(BYTES_DATA(v), (size_t)SIZE(v), "case.py", mode);
+        } else if (v) {
+            ssize_t n;
+            const char *s = str_as_utf8(v, &n);
+            status |= s ? dump_source(s, (size_t)n, "case.py", mode) : 1;
+        } else if (end > start) {
+            printf("bad case: %.*s\n", (int)(end - start), list + start);
+            status = 1;
+        }
+        if (arena)
+            arena_free(arena);
+        start = end + 1;
+    }
+    mem_raw_free(list);
+    return status;
 }
 
 int main(int argc, char **argv)
 {
     ParseMode mode = PARSE_FILE;
+    const char *list = NULL;
     int status = 0, i = 1;
     if (mem_init() < 0 || vm_init(lib_modules) < 0)
         return 2;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "-a") == 0)
             with_locations = true;
+        else if (strcmp(argv[i], "-l") == 0 && i + 1 < argc)
+            list = argv[++i];
         else if (strcmp(argv[i], "-m") == 0 && i + 1 < argc) {
             const char *m = argv[++i];
             mode = strcmp(m, "eval") == 0 ? PARSE_EVAL : strcmp(m, "single") == 0
                 ? PARSE_SINGLE : PARSE_FILE;
         }
     }
+    if (list)
+        status |= dump_list(list, mode);
     for (; i < argc; i++)
         status |= dump_file(argv[i], mode);
     vm_fini();
