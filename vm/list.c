@@ -16,6 +16,7 @@
 #include "tuple.h"
 #include "set.h"
 #include "int.h"
+#include "float.h"
 #include "str.h"
 #include "args.h"
 #include "errors.h"
@@ -500,7 +501,10 @@ typedef struct {
     int power;
 } PendingRun;
 
+typedef int (*LessThan)(Object *a, Object *b);   /* 1, 0, -1 on error */
+
 typedef struct {
+    LessThan lt;                /* chosen for the keys' types */
     ssize_t min_gallop;
     SortSlice a;                /* temporary space for merges */
     ssize_t alloced;
@@ -511,9 +515,35 @@ typedef struct {
     Object *temparray[SORT_TEMP_SIZE];
 } MergeState;
 
-static int lt(Object *a, Object *b)
+static int lt_object(Object *a, Object *b)
 {
     return obj_richcompare_bool(a, b, CMP_LT);
+}
+
+/* When every key is an int, a str or a float, they are compared directly,
+ * as CPython's unsafe_*_compare do: same answers, no side effects. */
+static int lt_int(Object *a, Object *b)
+{
+    return int_compare(a, b) < 0;
+}
+
+static int lt_str(Object *a, Object *b)
+{
+    return str_compare(a, b) < 0;
+}
+
+static int lt_float(Object *a, Object *b)
+{
+    return FLOAT_VAL(a) < FLOAT_VAL(b);
+}
+
+static LessThan choose_lt(Object **keys, ssize_t n)
+{
+    Type *t = n ? TYPE(keys[0]) : NULL;
+    for (ssize_t i = 1; i < n && t; i++)
+        if (TYPE(keys[i]) != t)
+            t = NULL;
+    return t == &int_type ? lt_int : t == &str_type ? lt_str : t == &float_type ? lt_float : lt_object;
 }
 
 static void slice_advance(SortSlice *s, ssize_t n)
@@ -554,14 +584,14 @@ static void reverse_array(Object **a, ssize_t n)
 }
 
 /* Sorts s[0:n) by binary insertion, s[0:start) being sorted already. */
-static int binary_sort(SortSlice s, ssize_t n, ssize_t start)
+static int binary_sort(MergeState *ms, SortSlice s, ssize_t n, ssize_t start)
 {
     for (start += start == 0; start < n; start++) {
         Object *pivot = s.keys[start];
         ssize_t l = 0, r = start;
         do {
             ssize_t p = l + ((r - l) >> 1);
-            int k = lt(pivot, s.keys[p]);
+            int k = ms->lt(pivot, s.keys[p]);
             if (k < 0)
                 return -1;
             if (k)
@@ -582,18 +612,18 @@ static int binary_sort(SortSlice s, ssize_t n, ssize_t start)
 
 /* The length of the run at keys[0:n): ascending (a[i] <= a[i+1]) or
  * strictly descending (*descending set). */
-static ssize_t count_run(Object **keys, ssize_t n, bool *descending)
+static ssize_t count_run(MergeState *ms, Object **keys, ssize_t n, bool *descending)
 {
     *descending = false;
     if (n == 1)
         return 1;
-    int k = lt(keys[1], keys[0]);
+    int k = ms->lt(keys[1], keys[0]);
     if (k < 0)
         return -1;
     *descending = k;
     ssize_t i;
     for (i = 2; i < n; i++) {
-        if ((k = lt(keys[i], keys[i - 1])) < 0)
+        if ((k = ms->lt(keys[i], keys[i - 1])) < 0)
             return -1;
         if (k != *descending)
             break;
@@ -604,11 +634,11 @@ static ssize_t count_run(Object **keys, ssize_t n, bool *descending)
 /* Where [key] goes in the sorted a[0:n): before any equal item (left)
  * or after them (right).  The search gallops from a[hint] outwards,
  * then bisects, making CPython's comparisons. */
-static ssize_t gallop(Object *key, Object **a, ssize_t n, ssize_t hint, bool right)
+static ssize_t gallop(MergeState *ms, Object *key, Object **a, ssize_t n, ssize_t hint, bool right)
 {
     ssize_t ofs = 1, lastofs = 0, k;
     /* "key goes after a[i]": a[i] < key (left) or not key < a[i] (right) */
-#define AFTER(i) (right ? ((k = lt(key, a[i])) < 0 ? -1 : !k) : lt(a[i], key))
+#define AFTER(i) (right ? ((k = ms->lt(key, a[i])) < 0 ? -1 : !k) : ms->lt(a[i], key))
     int c = AFTER(hint);
     if (c < 0)
         return -1;
@@ -695,7 +725,7 @@ static int merge_lo(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ss
     for (;;) {
         ssize_t acount = 0, bcount = 0;
         for (;;) {              /* one item at a time until a side wins often */
-            if ((k = lt(ssb.keys[0], ssa.keys[0])) < 0)
+            if ((k = ms->lt(ssb.keys[0], ssa.keys[0])) < 0)
                 goto fail;
             if (k) {
                 slice_copy_incr(&dest, &ssb);
@@ -719,7 +749,7 @@ static int merge_lo(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ss
         do {                    /* galloping */
             min_gallop -= min_gallop > 1;
             ms->min_gallop = min_gallop;
-            if ((k = gallop(ssb.keys[0], ssa.keys, na, 0, true)) < 0)
+            if ((k = gallop(ms, ssb.keys[0], ssa.keys, na, 0, true)) < 0)
                 goto fail;
             acount = k;
             if (k) {
@@ -735,7 +765,7 @@ static int merge_lo(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ss
             slice_copy_incr(&dest, &ssb);
             if (--nb == 0)
                 goto succeed;
-            if ((k = gallop(ssa.keys[0], ssb.keys, nb, 0, false)) < 0)
+            if ((k = gallop(ms, ssa.keys[0], ssb.keys, nb, 0, false)) < 0)
                 goto fail;
             bcount = k;
             if (k) {
@@ -786,7 +816,7 @@ static int merge_hi(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ss
     for (;;) {
         ssize_t acount = 0, bcount = 0;
         for (;;) {
-            if ((k = lt(ssb.keys[0], ssa.keys[0])) < 0)
+            if ((k = ms->lt(ssb.keys[0], ssa.keys[0])) < 0)
                 goto fail;
             if (k) {
                 slice_copy_decr(&dest, &ssa);
@@ -810,7 +840,7 @@ static int merge_hi(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ss
         do {
             min_gallop -= min_gallop > 1;
             ms->min_gallop = min_gallop;
-            if ((k = gallop(ssb.keys[0], basea.keys, na, na - 1, true)) < 0)
+            if ((k = gallop(ms, ssb.keys[0], basea.keys, na, na - 1, true)) < 0)
                 goto fail;
             k = na - k;
             acount = k;
@@ -825,7 +855,7 @@ static int merge_hi(MergeState *ms, SortSlice ssa, ssize_t na, SortSlice ssb, ss
             slice_copy_decr(&dest, &ssb);
             if (--nb == 1)
                 goto copy_a;
-            if ((k = gallop(ssa.keys[0], baseb.keys, nb, nb - 1, false)) < 0)
+            if ((k = gallop(ms, ssa.keys[0], baseb.keys, nb, nb - 1, false)) < 0)
                 goto fail;
             k = nb - k;
             bcount = k;
@@ -869,13 +899,13 @@ static int merge_at(MergeState *ms, int i)
         ms->pending[i + 1] = ms->pending[i + 2];
     ms->n--;
     /* a's items before b[0]'s place, and b's after a's last, stay put */
-    ssize_t k = gallop(ssb.keys[0], ssa.keys, na, 0, true);
+    ssize_t k = gallop(ms, ssb.keys[0], ssa.keys, na, 0, true);
     if (k < 0)
         return -1;
     slice_advance(&ssa, k);
     if ((na -= k) == 0)
         return 0;
-    nb = gallop(ssa.keys[na - 1], ssb.keys, nb, nb - 1, false);
+    nb = gallop(ms, ssa.keys[na - 1], ssb.keys, nb, nb - 1, false);
     if (nb <= 0)
         return (int)nb;
     return na <= nb ? merge_lo(ms, ssa, na, ssb, nb) : merge_hi(ms, ssa, na, ssb, nb);
@@ -955,6 +985,7 @@ static void merge_init(MergeState *ms, ssize_t n, bool has_keys, SortSlice *lo)
         ms->a.values = NULL;
     }
     ms->a.keys = ms->temparray;
+    ms->lt = choose_lt(lo->keys, n);
     ms->n = 0;
     ms->min_gallop = MIN_GALLOP;
     ms->listlen = n;
@@ -969,7 +1000,7 @@ static int timsort(MergeState *ms, SortSlice lo, ssize_t n)
         return 0;
     do {
         bool descending;
-        ssize_t run = count_run(lo.keys, remaining, &descending);
+        ssize_t run = count_run(ms, lo.keys, remaining, &descending);
         if (run < 0)
             return -1;
         if (descending) {
@@ -979,7 +1010,7 @@ static int timsort(MergeState *ms, SortSlice lo, ssize_t n)
         }
         if (run < minrun) {
             ssize_t force = remaining <= minrun ? remaining : minrun;
-            if (binary_sort(lo, force, run) < 0)
+            if (binary_sort(ms, lo, force, run) < 0)
                 return -1;
             run = force;
         }
