@@ -26,7 +26,8 @@
  * `values`) are not made yet: every place that reads or writes a value goes
  * through value_slot(), and dictresize() is where a split table becomes a
  * combined one.  Dicts start untracked and are tracked once they hold
- * something the collector may need to see (maintain_tracking).
+ * something the collector may need to see (maintain_tracking); full
+ * collections untrack them again when that is gone (TPFLAG_GC_UNTRACK_FULL).
  */
 #include <limits.h>
 #include <string.h>
@@ -746,20 +747,6 @@ Object *dict_pop(Object *op, Object *key, Object *deflt)
     return old;
 }
 
-void dict_maybe_untrack(Object *op)
-{
-    DictObject *d = (DictObject *)op;
-    Object *key, *value;
-    ssize_t pos = 0;
-    if (!gc_is_tracked(op))
-        return;
-    while (dict_next(op, &pos, &key, &value)) {
-        if (tuple_may_be_tracked(value) || (!DK_IS_UNICODE(d->keys) && tuple_may_be_tracked(key)))
-            return;
-    }
-    gc_untrack(op);
-}
-
 /* ---- merging ---- */
 
 /* Merges dict [other] into [mp]: cloning its table when mp is empty and
@@ -1339,7 +1326,7 @@ Type dict_type = {
     .base = {{1, &type_type}, 0},
     .name = "dict",
     .basicsize = sizeof(DictObject),
-    .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_DICT_SUBCLASS,
+    .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_DICT_SUBCLASS | TPFLAG_GC_UNTRACK_FULL,
     .dealloc = dict_dealloc,
     .repr = dict_repr,
     .richcompare = dict_richcompare,

@@ -50,9 +50,6 @@ Object *dict_new_presized(ssize_t n);
 Object *dict_from_items(Object *const *keys, Object *const *values, ssize_t n);
 /* dict.update(iterable of pairs) semantics; [override] 0 keeps existing keys. */
 int dict_merge_from_seq2(Object *d, Object *seq2, int override);
-/* Untracks [d] when nothing it holds may be tracked (called by the collector,
- * as CPython's _PyDict_MaybeUntrack). */
-void dict_maybe_untrack(Object *d);
 
 extern Type dict_keys_type, dict_values_type, dict_items_type;
 extern Type dict_keyiter_type, dict_valueiter_type, dict_itemiter_type;

@@ -5,7 +5,8 @@
  * tuple_alloc and given back by tuple_release, the one place where CPython's
  * per-length free lists will go.  The empty tuple is a static singleton, as
  * in CPython 3.11, and is never tracked.  Tuples are tracked from birth; the
- * collector untracks those that hold nothing trackable (tuple_maybe_untrack).
+ * collector untracks those that hold nothing trackable
+ * (TPFLAG_GC_UNTRACK_YOUNG).
  */
 #include <stdarg.h>
 #include <limits.h>
@@ -196,25 +197,7 @@ Object *tuple_recycle(Object *t, Object **items, ssize_t n)
 
 bool tuple_may_be_tracked(Object *o)
 {
-    Type *t = TYPE(o);
-    if (!(t->flags & TPFLAG_HAVE_GC))
-        return false;
-    if (t == &tuple_type)
-        return gc_is_tracked(o);
-    if (t->flags & TPFLAG_TYPE_SUBCLASS)
-        return (((Type *)o)->flags & TPFLAG_HEAPTYPE) != 0;
-    return true;
-}
-
-void tuple_maybe_untrack(Object *t)
-{
-    for (ssize_t i = 0; i < SIZE(t); i++) {
-        Object *item = TUPLE_GET(t, i);
-        if (!item || tuple_may_be_tracked(item))
-            return;
-    }
-    if (gc_is_tracked(t))
-        gc_untrack(t);
+    return obj_is_gc(o) && !(IS_TYPE(o, tuple_type) && !gc_is_tracked(o));
 }
 
 /* ---- slots ---- */
@@ -462,7 +445,7 @@ Type tuple_type = {
     .name = "tuple",
     .basicsize = offsetof(TupleObject, items),
     .itemsize = sizeof(Object *),
-    .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_SUBCLASS,
+    .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_SUBCLASS | TPFLAG_GC_UNTRACK_YOUNG,
     .dealloc = tuple_dealloc,
     .repr = tuple_repr,
     .hash = tuple_hash,

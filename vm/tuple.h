@@ -28,11 +28,8 @@ Object *tuple_recycle(Object *t, Object **items, ssize_t n);
 extern Type tuple_iter_type;
 
 /* True when [o] may be tracked by the collector (CPython's
- * _PyObject_GC_MAY_BE_TRACKED): an instance of a GC type, except tuples
- * that are untracked and classes that are not heap types. */
+ * _PyObject_GC_MAY_BE_TRACKED): it carries a GC header and is not an
+ * untracked tuple. */
 bool tuple_may_be_tracked(Object *o);
-/* Untracks tuple [t] when none of its items may be tracked (the collector
- * calls this for the tuples it examines, as CPython 3.11 does). */
-void tuple_maybe_untrack(Object *t);
 
 #endif
