@@ -4,6 +4,7 @@
  * open a scope: functions, lambdas and classes, with their defaults,
  * annotations, closures and decorators.  Code shapes follow CPython 3.11.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -12,6 +13,8 @@
 #include "../vm/errors.h"
 #include "../vm/str.h"
 #include "../vm/tuple.h"
+#include "../vm/int.h"
+#include "../vm/float.h"
 
 /* ---- ordered object lists ---- */
 
@@ -54,17 +57,80 @@ static const int binop_width[BINOP_COUNT] = {
     [BINOP_TRUE_DIVIDE] = 1, [BINOP_XOR] = 1,
 };
 
-/* The operator of a one-line binary operation: the AST does not record
- * where it is, so it is taken to sit in the middle of the gap between the
- * operands ("a + b", "a+b", "(a) * (b)"). */
+static const int binop_precedence[BINOP_COUNT] = {
+    [BINOP_OR] = 6, [BINOP_XOR] = 7, [BINOP_AND] = 8, [BINOP_LSHIFT] = 9,
+    [BINOP_RSHIFT] = 9, [BINOP_ADD] = 10, [BINOP_SUBTRACT] = 10, [BINOP_MULTIPLY] = 11,
+    [BINOP_TRUE_DIVIDE] = 11, [BINOP_FLOOR_DIVIDE] = 11, [BINOP_REMAINDER] = 11,
+    [BINOP_MATMUL] = 11, [BINOP_POWER] = 13,
+};
+
+/* A negative number is a folded unary minus: (-1) ** 2 keeps its parens. */
+static bool negative_constant(Expr *e)
+{
+    Object *v = e->u.constant.value;
+    if (IS_TYPE(v, int_type))
+        return int_sign(v) < 0;
+    return IS_TYPE(v, float_type) && signbit(FLOAT_VAL(v));
+}
+
+static int precedence(Expr *e)
+{
+    switch (e->kind) {
+    case EXPR_CONSTANT: return negative_constant(e) ? 12 : 15;
+    case EXPR_NAMEDEXPR: return -1;
+    case EXPR_LAMBDA: return 0;
+    case EXPR_IFEXP: return 1;
+    case EXPR_BOOLOP: return e->u.boolop.op == BOOL_OR ? 2 : 3;
+    case EXPR_UNARYOP: return e->u.unaryop.op == UNARY_NOT ? 4 : 12;
+    case EXPR_COMPARE: return 5;
+    case EXPR_BINOP: return binop_precedence[e->u.binop.op];
+    case EXPR_AWAIT: return 14;
+    default: return 15;
+    }
+}
+
+static bool is_compound(Expr *e)
+{
+    return precedence(e) < 14;
+}
+
+/* Whether the operands of [e] need parentheses: bit 0 left, bit 1 right. */
+static int needed_parens(Expr *e)
+{
+    Expr *left = e->u.binop.left, *right = e->u.binop.right;
+    int p = precedence(e);
+    bool pow = e->u.binop.op == BINOP_POWER;
+    bool pl = precedence(left) < p || (precedence(left) == p && pow);
+    bool pr = precedence(right) < p || (precedence(right) == p && !pow);
+    if (pow && right->kind == EXPR_UNARYOP && right->u.unaryop.op != UNARY_NOT)
+        pr = false;
+    return pl | pr << 1;
+}
+
+/* The operator of a one-line binary operation, as CPython's traceback
+ * finds it in the source: the AST does not record where it is, so it is
+ * placed between the operands after the parentheses their precedence
+ * requires, with the spaces split evenly ("a + b", "a+b", "(a - b) * c");
+ * an odd spare character is taken for a redundant parenthesis. */
 static void binop_anchor(CodeLoc *l, Expr *e)
 {
     Loc left = e->u.binop.left->loc, right = e->u.binop.right->loc;
-    int width = binop_width[e->u.binop.op], gap = right.col - left.end_col;
-    if (left.end_line != l->line || right.line != l->line || gap < width)
+    int width = binop_width[e->u.binop.op], parens = needed_parens(e);
+    int pl = parens & 1, pr = parens >> 1;
+    int rest = right.col - left.end_col - width - pl - pr;
+    if (left.end_line != l->line || right.line != l->line || rest < 0)
         return;
-    l->anchor_start = left.end_col + (gap - width + 1) / 2;
-    l->anchor_end = l->anchor_start + width;
+    if (rest % 2) {
+        if (is_compound(e->u.binop.left) && !is_compound(e->u.binop.right))
+            pl++;
+        else
+            pr++;
+        rest--;
+    }
+    l->anchor_start = left.end_col + pl + rest / 2;
+    /* a one-character operator right before a '(' is marked with it */
+    bool joined = width == 1 && pr && rest == 0;
+    l->anchor_end = l->anchor_start + (joined ? 2 : width);
 }
 
 void comp_set_expr_loc(Compiler *c, Expr *e)
@@ -75,10 +141,10 @@ void comp_set_expr_loc(Compiler *c, Expr *e)
         return;
     if (e->kind == EXPR_BINOP) {
         binop_anchor(l, e);
-    } else if (e->kind == EXPR_SUBSCRIPT) {
+    } else if (e->kind == EXPR_SUBSCRIPT && e->u.subscript.value->loc.end_line == l->line) {
         /* the brackets and the index */
         l->anchor_start = e->u.subscript.value->loc.end_col;
-        l->anchor_end = e->u.subscript.slice->loc.end_col + 1;
+        l->anchor_end = l->end_col;
     }
 }
 
@@ -657,6 +723,63 @@ int comp_visit_body(Compiler *c, StmtList *body)
     return 0;
 }
 
+static const char *const future_features[] = {
+    "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+    "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",
+    "annotations", NULL,
+};
+
+static int check_future_features(Compiler *c, Stmt *s)
+{
+    Loc loc = { s->loc.line, s->loc.col, s->loc.line, -2 };
+    for (int i = 0; i < s->u.importfrom.names.n; i++) {
+        Object *name = s->u.importfrom.names.v[i]->name;
+        int k = 0;
+        while (future_features[k] && !str_eq_cstr(name, future_features[k]))
+            k++;
+        if (future_features[k])
+            continue;
+        if (str_eq_cstr(name, "braces"))
+            return comp_syntax_error(c->filename, loc, "not a chance", NULL);
+        return comp_syntax_error(c->filename, loc, "future feature %U is not defined", name);
+    }
+    return 0;
+}
+
+static bool is_future_import(Stmt *s)
+{
+    return s->kind == STMT_IMPORTFROM && s->u.importfrom.module &&
+           str_eq_cstr(s->u.importfrom.module, "__future__");
+}
+
+/* `from __future__ import` statements may only open a module (after its
+ * docstring); records the line of the last one (CPython's future.c). */
+static int check_future(Compiler *c, Mod *mod)
+{
+    bool done = false;
+    int prev_line = 0;
+    if (mod->mode == PARSE_EVAL)
+        return 0;
+    for (int i = comp_docstring(&mod->body) ? 1 : 0; i < mod->body.n; i++) {
+        Stmt *s = mod->body.v[i];
+        if (done && s->loc.line > prev_line)
+            return 0;
+        prev_line = s->loc.line;
+        if (!is_future_import(s)) {
+            done = true;
+        } else if (done) {
+            /* CPython reports this one without the usual +1 on the column */
+            Loc loc = { s->loc.line, s->loc.col - 1, s->loc.line, -2 };
+            return comp_syntax_error(c->filename, loc,
+                "from __future__ imports must occur at the beginning of the file", NULL);
+        } else {
+            TRY(check_future_features(c, s));
+            c->future_lineno = s->loc.line;
+        }
+    }
+    return 0;
+}
+
 static int module_body(Compiler *c, Mod *mod)
 {
     if (mod->mode == PARSE_EVAL)
@@ -686,7 +809,8 @@ Object *comp_compile(Mod *mod, Arena *arena, Object *filename, int interactive)
     Compiler c = { .filename = filename, .arena = arena,
                    .interactive = interactive && mod->mode != PARSE_EVAL };
     CodeObject *co = NULL;
-    if (comp_fold(mod, arena) == 0 && (c.st = comp_symtable_build(mod, filename)))
+    if (check_future(&c, mod) == 0 && comp_fold(mod, arena) == 0 &&
+        (c.st = comp_symtable_build(mod, filename)))
         co = compile_module(&c, mod);
     while (c.u)
         comp_exit_scope(&c);

@@ -538,6 +538,10 @@ static int import_module_name(Compiler *c, Object *module)
 static int visit_import_from(Compiler *c, Stmt *s)
 {
     AliasList *names = &s->u.importfrom.names;
+    Object *module = s->u.importfrom.module;
+    if (s->loc.line > c->future_lineno && module && str_eq_cstr(module, "__future__"))
+        return comp_error(c, "from __future__ imports must occur at the beginning of the file",
+                          NULL);
     TRY(comp_load_const_new(c, int_from_long(s->u.importfrom.level)));
     TRY(comp_load_const_new(c, fromlist(names)));
     TRY(import_module_name(c, s->u.importfrom.module));

@@ -117,6 +117,7 @@ typedef struct {
     ConstCache cache;
     Unit *u;
     int nestlevel;
+    int future_lineno;          /* line of the last `from __future__` import */
     bool interactive;
 } Compiler;
 

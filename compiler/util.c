@@ -142,13 +142,15 @@ void comp_map_free(PtrMap *m)
     memset(m, 0, sizeof(*m));
 }
 
+/* (filename, line, offset, None, end_line, end_offset): columns count
+ * from 1; a negative end column gives end_offset None. */
 static Object *error_details(Object *filename, Loc loc)
 {
     Object *items[6] = {
-        NULL, int_from_long(loc.line), int_from_long(loc.col + 1), None,
-        int_from_long(loc.end_line), int_from_long(loc.end_col + 1)
+        filename ? filename : None, int_from_long(loc.line), int_from_long(loc.col + 1),
+        None, int_from_long(loc.end_line),
+        loc.end_col < -1 ? NEWREF(None) : int_from_long(loc.end_col + 1)
     };
-    items[0] = filename ? filename : None;
     Object *t = NULL;
     if (items[1] && items[2] && items[4] && items[5])
         t = tuple_from_array(items, 6);

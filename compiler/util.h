@@ -33,7 +33,8 @@ void comp_map_free(PtrMap *m);
 
 /* Raises SyntaxError([fmt] formatted with [arg] (a str for %U, may be
  * NULL), (filename, line, col + 1, None, end_line, end_col + 1)) as
- * CPython's compiler does; always returns -1. */
+ * CPython's compiler does (end_offset None when end_col < -1); always
+ * returns -1. */
 int comp_syntax_error(Object *filename, Loc loc, const char *fmt, Object *arg);
 /* Private name mangling: __spam inside class [private_] (may be NULL)
  * becomes _Class__spam.  Returns a new reference to the interned result. */
