@@ -189,10 +189,14 @@ static int bb_put(ByteBuf *b, const char *s, ssize_t n)
     return 0;
 }
 
-/* The bytes made of the buffer's contents; frees the buffer. */
-static Object *bb_finish(ByteBuf *b, bool ok)
+static Object *bytes_fresh(const char *s, ssize_t len);
+
+/* The bytes made of the buffer's contents by [make] (bytes_from, or
+ * bytes_fresh where CPython never shares a one-byte result); frees the
+ * buffer. */
+static Object *bb_finish(ByteBuf *b, bool ok, Object *(*make)(const char *, ssize_t))
 {
-    Object *r = ok ? bytes_from(b->buf ? b->buf : "", b->len) : NULL;
+    Object *r = ok ? make(b->buf ? b->buf : "", b->len) : NULL;
     mem_free(b->buf);
     return r;
 }
@@ -298,7 +302,7 @@ static Object *encode_slow(Object *s, Codec c, const char *errors)
         ok = encode_failure(&b, c, h, errors, s, i, end) == 0;
         i = end;
     }
-    return bb_finish(&b, ok);
+    return bb_finish(&b, ok, bytes_from);
 }
 
 Object *str_encode(Object *s, const char *encoding, const char *errors)
@@ -486,7 +490,7 @@ typedef struct { VarObject base; hash_t hash; char data[2]; } ByteChar;
 static ByteChar empty_bytes = { {{STR_STATIC_REFCNT, &bytes_type}, 0}, -1, {0, 0} };
 static ByteChar byte_chars[256] = { STR_REP256(BYTE_CHAR, 0) };
 
-/* A fresh bytes object of [n] bytes to fill (n > 1). */
+/* A fresh bytes object of [n] bytes to fill. */
 static Object *bytes_alloc(ssize_t n)
 {
     if (n < 0 || n > SSIZE_MAX - (ssize_t)offsetof(BytesObject, data) - 1)
@@ -506,6 +510,18 @@ Object *bytes_from(const char *s, ssize_t len)
         return NEWREF(&empty_bytes);
     if (len == 1)
         return NEWREF(&byte_chars[(uint8_t)s[0]]);
+    Object *b = bytes_alloc(len);
+    if (b)
+        memcpy(BYTES_DATA(b), s, (size_t)len);
+    return b;
+}
+
+/* A bytes object holding a copy of [len] bytes at [s], never a shared one
+ * unless empty. */
+static Object *bytes_fresh(const char *s, ssize_t len)
+{
+    if (len == 0)
+        return NEWREF(&empty_bytes);
     Object *b = bytes_alloc(len);
     if (b)
         memcpy(BYTES_DATA(b), s, (size_t)len);
@@ -702,9 +718,7 @@ static Object *bytes_getitem(Object *o, Object *key)
     if (step == 1)
         return count == SIZE(o) && IS_TYPE(o, bytes_type) ? NEWREF(o)
              : bytes_from(BYTES_DATA(o) + start, count);
-    if (count <= 1)
-        return bytes_from(BYTES_DATA(o) + start, count);
-    Object *r = bytes_alloc(count);
+    Object *r = count ? bytes_alloc(count) : bytes_from("", 0);
     for (ssize_t i = 0; r && i < count; i++)
         BYTES_DATA(r)[i] = BYTES_DATA(o)[start + i * step];
     return r;
@@ -738,7 +752,8 @@ static Object *bytes_from_iterable(Object *x)
         }
     }
     DECREF(it);
-    return bb_finish(&b, ok && !err_occurred());
+    /* CPython shares a one-byte result, except when made from a tuple */
+    return bb_finish(&b, ok && !err_occurred(), IS_TYPE(x, tuple_type) ? bytes_fresh : bytes_from);
 }
 
 /* The result of x.__bytes__(), or NULL without error if x has none. */
@@ -795,9 +810,7 @@ static Object *make_bytes(Object *const *args, ssize_t nargs, Object *kwnames)
             return NULL;
         if (n < 0)
             return err_format(exc_ValueError, "negative count");
-        if (n <= 1)
-            return bytes_from("", n);
-        r = bytes_alloc(n);
+        r = n ? bytes_alloc(n) : bytes_from("", 0);
         if (r)
             memset(BYTES_DATA(r), 0, (size_t)n);
         return r;
@@ -1042,13 +1055,13 @@ static Object *bytes_fromhex(Object *cls, Object *const *args, ssize_t nargs, Ob
         if (hi < 0 || lo < 0) {
             err_format(exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %zd",
                        hi < 0 ? i : i + 1);
-            return bb_finish(&b, false);
+            return bb_finish(&b, false, bytes_from);
         }
         if (bb_put(&b, (char[]){(char)(hi * 16 + lo)}, 1) < 0)
-            return bb_finish(&b, false);
+            return bb_finish(&b, false, bytes_from);
         i += 2;
     }
-    return bb_finish(&b, true);
+    return bb_finish(&b, true, bytes_from);
 }
 
 static Object *bytes_join(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -1064,8 +1077,10 @@ static Object *bytes_join(Object *self, Object *const *args, ssize_t nargs, Obje
         return NULL;
     }
     ByteBuf b = {NULL, 0, 0};
+    Object *first = NULL;
     bool ok = true;
-    for (ssize_t i = 0; ok && (item = obj_next(it)); i++) {
+    ssize_t i = 0;
+    for (; ok && (item = obj_next(it)); i++) {
         if (!TYPE_CHECK(item, bytes_type)) {
             err_format(exc_TypeError, "sequence item %zd: expected a bytes-like object, %T found", i, item);
             ok = false;
@@ -1073,10 +1088,18 @@ static Object *bytes_join(Object *self, Object *const *args, ssize_t nargs, Obje
             ok = (i == 0 || bb_put(&b, BYTES_DATA(self), SIZE(self)) == 0) &&
                  bb_put(&b, BYTES_DATA(item), SIZE(item)) == 0;
         }
+        if (i == 0)
+            first = NEWREF(item);
         DECREF(item);
     }
     DECREF(it);
-    return bb_finish(&b, ok && !err_occurred());
+    ok = ok && !err_occurred();
+    if (ok && i == 1 && IS_TYPE(first, bytes_type)) {
+        mem_free(b.buf);        /* one exact bytes: itself, as CPython */
+        return first;
+    }
+    XDECREF(first);
+    return bb_finish(&b, ok, bytes_fresh);
 }
 
 static bool is_bytes_space(uint8_t c)
@@ -1123,10 +1146,11 @@ static Object *bytes_rstrip(Object *self, Object *const *args, ssize_t nargs, Ob
     return bytes_strip_impl("rstrip", 2, self, args, nargs, kw);
 }
 
-/* Appends d[lo:hi] as a new bytes to [list]. */
-static int add_piece(Object *list, const char *d, ssize_t lo, ssize_t hi)
+/* Appends self[lo:hi] to [list] (self itself when that is all of it). */
+static int add_piece(Object *list, Object *self, ssize_t lo, ssize_t hi)
 {
-    Object *p = bytes_from(d + lo, hi - lo);
+    bool whole = lo == 0 && hi == SIZE(self) && IS_TYPE(self, bytes_type);
+    Object *p = whole ? NEWREF(self) : bytes_from(BYTES_DATA(self) + lo, hi - lo);
     if (!p)
         return -1;
     int r = list_append(list, p);
@@ -1154,7 +1178,7 @@ static Object *bytes_split(Object *self, Object *const *args, ssize_t nargs, Obj
         max = SSIZE_MAX;
     while (sep) {
         ssize_t j = max-- > 0 ? find_bytes(d, i, n, sep, m, 1) : -1;
-        if (add_piece(list, d, i, j < 0 ? n : j) < 0)
+        if (add_piece(list, self, i, j < 0 ? n : j) < 0)
             goto fail;
         if (j < 0)
             return list;
@@ -1170,7 +1194,7 @@ static Object *bytes_split(Object *self, Object *const *args, ssize_t nargs, Obj
             j = n;
         while (j < n && !is_bytes_space((uint8_t)d[j]))
             j++;
-        if (add_piece(list, d, i, j) < 0)
+        if (add_piece(list, self, i, j) < 0)
             goto fail;
         i = j;
     }
@@ -1190,6 +1214,8 @@ static Object *bytes_replace(Object *self, Object *const *args, ssize_t nargs, O
         return NULL;
     if (count < 0)
         count = SSIZE_MAX;
+    if (count == 0 || (lo == 0 && ln == 0) || (lo && find_bytes(d, 0, n, old, lo, 1) < 0))
+        return IS_TYPE(self, bytes_type) ? NEWREF(self) : bytes_from(d, n);
     ByteBuf b = {NULL, 0, 0};
     bool ok = true;
     for (; ok && count > 0 && i <= n; count--) {
@@ -1203,7 +1229,7 @@ static Object *bytes_replace(Object *self, Object *const *args, ssize_t nargs, O
     }
     if (ok && i < n)
         ok = bb_put(&b, d + i, n - i) == 0;
-    return bb_finish(&b, ok);
+    return bb_finish(&b, ok, bytes_fresh);
 }
 
 /* upper() / lower(): ASCII letters only. */
@@ -1212,12 +1238,7 @@ static Object *bytes_case(Object *self, Object *const *args, ssize_t nargs, Obje
     if (str_args("bytes", up ? "upper" : "lower", false, args, nargs, kwnames, 0, 0, NULL) < 0)
         return NULL;
     ssize_t n = SIZE(self);
-    if (n <= 1) {
-        char c = n ? BYTES_DATA(self)[0] : 0;
-        c = (char)(up ? toupper((unsigned char)c) : tolower((unsigned char)c));
-        return bytes_from(&c, n);
-    }
-    Object *r = bytes_alloc(n);
+    Object *r = n ? bytes_alloc(n) : bytes_from("", 0);
     for (ssize_t i = 0; r && i < n; i++) {
         unsigned char c = (unsigned char)BYTES_DATA(self)[i];
         BYTES_DATA(r)[i] = (char)(up ? toupper(c) : tolower(c));

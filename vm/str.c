@@ -171,17 +171,29 @@ void str_copy(Object *dst, ssize_t at, Object *src, ssize_t from, ssize_t n)
     str_copy_data(dst, at, k, (char *)STR_DATA(src) + from * k, n);
 }
 
-Object *str_from_kind(int kind, const void *data, ssize_t len)
+/* Narrowest str of the [len] characters of [kind] at [data]; with [share]
+ * a single latin-1 character is the shared string. */
+static Object *from_kind(int kind, const void *data, ssize_t len, bool share)
 {
     if (len == 0)
         return str_empty();
     uint32_t max = data_maxchar(kind, data, len);
-    if (len == 1)
+    if (len == 1 && share)
         return str_from_char(max);
     Object *s = str_new(len, max);
     if (s)
         str_copy_data(s, 0, kind, data, len);
     return s;
+}
+
+Object *str_from_kind(int kind, const void *data, ssize_t len)
+{
+    return from_kind(kind, data, len, true);
+}
+
+Object *str_from_kind_fresh(int kind, const void *data, ssize_t len)
+{
+    return from_kind(kind, data, len, false);
 }
 
 Object *str_substr(Object *s, ssize_t start, ssize_t end)
@@ -910,9 +922,7 @@ static Object *str_slice_step(Object *s, ssize_t start, ssize_t step, ssize_t co
         uint32_t ch = str_read(s, j);
         max = ch > max ? ch : max;
     }
-    if (count <= 1)
-        return count ? str_from_char(max) : str_empty();
-    Object *r = str_new(count, max);
+    Object *r = str_new(count, max);    /* never shared, as CPython */
     if (!r)
         return NULL;
     for (ssize_t i = 0, j = start; i < count; i++, j += step)

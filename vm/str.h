@@ -119,6 +119,9 @@ Object *bytes_from(const char *s, ssize_t len);
 Object *str_empty(void);                             /* the shared "" */
 /* Narrowest str holding the [len] characters of [kind] at [data]. */
 Object *str_from_kind(int kind, const void *data, ssize_t len);
+/* The same, but a one-character result is a new object, where CPython
+ * does not share it either (case mappings, joins, stepped slices). */
+Object *str_from_kind_fresh(int kind, const void *data, ssize_t len);
 uint32_t str_maxchar(Object *s);                     /* bound of s's kind: 127, 255, 65535, 0x10FFFF */
 /* Copies [n] characters of [src] from [from] into [dst] at [at]; they must
  * fit dst's kind.  str_copy_data takes them from [n] chars of [kind] at [src]. */

@@ -213,7 +213,8 @@ typedef struct {
     uint32_t conv;              /* 0 when absent */
 } Field;
 
-static int build(StrBuilder *b, Object *fmt, ssize_t start, ssize_t end, FormatArgs *fa, int depth);
+static int build(StrBuilder *b, Object *fmt, ssize_t start, ssize_t end, FormatArgs *fa, int depth,
+                 Object **whole);
 
 /* The decimal number in fmt[lo:hi]; -1 if it is not one, -2 on overflow. */
 static ssize_t field_integer(Object *fmt, ssize_t lo, ssize_t hi)
@@ -420,8 +421,11 @@ static Object *convert_field(Object *obj, uint32_t conv)
     return r;
 }
 
-/* Formats one replacement field into [b]. */
-static int render_field(StrBuilder *b, Object *fmt, const Field *f, FormatArgs *fa, int depth)
+/* Formats one replacement field into [b]; when [whole] is given (the field
+ * is all the output) and formatting gives back the value itself, that
+ * object becomes the result, as CPython's writer hands it back. */
+static int render_field(StrBuilder *b, Object *fmt, const Field *f, FormatArgs *fa, int depth,
+                        Object **whole)
 {
     Object *obj = field_value(fmt, f, fa), *spec = NULL, *r = NULL;
     if (obj && f->conv)
@@ -431,22 +435,28 @@ static int render_field(StrBuilder *b, Object *fmt, const Field *f, FormatArgs *
     if (f->expand) {
         StrBuilder sb;
         sb_init(&sb);
-        spec = build(&sb, fmt, f->spec_lo, f->spec_hi, fa, depth - 1) < 0 ? NULL : sb_finish(&sb);
+        spec = build(&sb, fmt, f->spec_lo, f->spec_hi, fa, depth - 1, NULL) < 0 ? NULL : sb_finish(&sb);
     } else {
         spec = f->spec_lo < 0 ? str_empty() : str_substr(fmt, f->spec_lo, f->spec_hi);
     }
     if (spec)
         r = obj_format(obj, spec);
-    int res = r ? sb_add_str(b, r) : -1;
+    int res = r ? 0 : -1;
+    if (r && whole && r == obj)
+        *whole = NEWREF(r);
+    else if (r)
+        res = sb_add_str(b, r);
     XDECREF(r);
     XDECREF(spec);
     DECREF(obj);
     return res;
 }
 
-/* Formats fmt[start:end] into [b]; [depth] counts the nesting levels left.
- * On error [b] is discarded. */
-static int build(StrBuilder *b, Object *fmt, ssize_t start, ssize_t end, FormatArgs *fa, int depth)
+/* Formats fmt[start:end] into [b]; [depth] counts the nesting levels left;
+ * [whole] (or NULL) may receive the result object (see render_field).  On
+ * error [b] is discarded. */
+static int build(StrBuilder *b, Object *fmt, ssize_t start, ssize_t end, FormatArgs *fa, int depth,
+                 Object **whole)
 {
     ssize_t i = start;
     if (depth <= 0) {
@@ -480,7 +490,9 @@ static int build(StrBuilder *b, Object *fmt, ssize_t start, ssize_t end, FormatA
         if (sb_add_substr(b, fmt, lit, lit + len) < 0)
             goto fail;
         Field f;
-        if (markup && (parse_field(fmt, &i, end, &f) < 0 || render_field(b, fmt, &f, fa, depth) < 0))
+        if (markup && parse_field(fmt, &i, end, &f) < 0)
+            goto fail;
+        if (markup && render_field(b, fmt, &f, fa, depth, b->len == 0 && i == end ? whole : NULL) < 0)
             goto fail;
     }
     return 0;
@@ -493,10 +505,14 @@ fail:
 static Object *format_with(Object *fmt, FormatArgs *fa)
 {
     StrBuilder b;
+    Object *whole = NULL;
     sb_init(&b);
-    if (build(&b, fmt, 0, STR_LEN(fmt), fa, 2) < 0)
+    if (build(&b, fmt, 0, STR_LEN(fmt), fa, 2, &whole) < 0)
         return NULL;
-    return sb_finish(&b);
+    if (!whole)
+        return sb_finish(&b);
+    sb_discard(&b);
+    return whole;
 }
 
 Object *str_format_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -719,8 +735,11 @@ static Object *convert_arg(Printf *p, const Spec *s, Object *v)
     }
 }
 
-/* Handles the directive after a '%' at p->pos. */
-static int one_directive(Printf *p, StrBuilder *b)
+/* Handles the directive after a '%' at p->pos.  When [whole] is given
+ * (nothing written yet) and the directive is the rest of the format, a
+ * plain %s / %r / %a hands its text object over there instead, as
+ * CPython's writer does. */
+static int one_directive(Printf *p, StrBuilder *b, Object **whole)
 {
     if (more(p) && str_read(p->fmt, p->pos) == '%') {
         p->pos++;
@@ -734,6 +753,10 @@ static int one_directive(Printf *p, StrBuilder *b)
     if (!t)
         return -1;
     bool number = s.conv != 's' && s.conv != 'r' && s.conv != 'a' && s.conv != 'c';
+    if (whole && !number && s.conv != 'c' && s.width < 0 && s.prec < 0 && !more(p)) {
+        *whole = t;
+        return 0;
+    }
     Spec plain = {s.flags, s.width, s.conv == 'c' || number ? -1 : s.prec, s.conv};
     int r = number ? sb_add_str(b, t) : add_text(b, &plain, t);
     DECREF(t);
@@ -747,6 +770,7 @@ Object *str_printf(Object *fmt, Object *args)
     if (TYPE(args)->getitem && !tuple && !TYPE_CHECK(args, str_type))
         p.dict = args;
     StrBuilder b;
+    Object *whole = NULL;
     sb_init(&b);
     int r = 0;
     while (r == 0 && more(&p)) {
@@ -755,7 +779,7 @@ Object *str_printf(Object *fmt, Object *args)
         p.pos = stop;
         if (pct >= 0 && r == 0) {
             p.pos = pct + 1;
-            r = one_directive(&p, &b);
+            r = one_directive(&p, &b, b.len == 0 ? &whole : NULL);
         }
     }
     if (r == 0 && p.argidx < p.arglen && !p.dict) {
@@ -763,9 +787,11 @@ Object *str_printf(Object *fmt, Object *args)
         r = -1;
     }
     XDECREF(p.keyed);
-    if (r < 0) {
+    if (r < 0)
+        XDECREF(whole);
+    if (r < 0 || whole) {
         sb_discard(&b);
-        return NULL;
+        return r < 0 ? NULL : whole;
     }
     return sb_finish(&b);
 }

@@ -332,8 +332,6 @@ Object *str_join(Object *sep, Object *iterable)
         str_copy(r, at, items[i], 0, STR_LEN(items[i]));
         at += STR_LEN(items[i]);
     }
-    if (total == 1)
-        SETREF(r, str_from_char(str_read(r, 0)));
 done:
     DECREF(seq);
     return r;
@@ -630,7 +628,7 @@ static Object *str_m_replace(Object *self, Object *const *args, ssize_t nargs, O
         return NULL;
     if (max < 0)
         max = SSIZE_MAX;
-    ssize_t n = count_sub(self, a[0], 0, STR_LEN(self), max);
+    ssize_t n = a[0] == a[1] ? 0 : count_sub(self, a[0], 0, STR_LEN(self), max);
     if (n == 0)
         return str_substr(self, 0, STR_LEN(self));
     return replace_n(self, a[0], a[1], n);
@@ -728,6 +726,8 @@ static Object *str_m_expandtabs(Object *self, Object *const *args, ssize_t nargs
     ssize_t tab = 8, n = STR_LEN(self), col = 0;
     if (args_parse("expandtabs", args, nargs, kwnames, kwlist, 0, 1, a) < 0 || ssize_arg(a[0], &tab) < 0)
         return NULL;
+    if (str_find_char(self, '\t', 0, n) < 0)
+        return str_substr(self, 0, n);
     StrBuilder sb;
     sb_init(&sb);
     for (ssize_t i = 0; i < n; i++) {
@@ -825,7 +825,7 @@ static Object *map_ascii(Object *s, int mode)
         o[i] = to_up && low ? c - 32 : to_low && up ? c + 32 : c;
         prev = up || low;
     }
-    return n == 1 ? narrowed(r) : r;
+    return r;
 }
 
 static Object *map_case(Object *s, int mode)
@@ -845,7 +845,7 @@ static Object *map_case(Object *s, int mode)
         for (int j = 0; j < k; j++)
             buf[len++] = out[j];
     }
-    Object *r = str_from_kind(STR_KIND_4, buf, len);
+    Object *r = str_from_kind_fresh(STR_KIND_4, buf, len);
     mem_free(buf);
     return r;
 }
