@@ -5,12 +5,13 @@
  * one object kept for its "constant key", as CPython's
  * _PyCode_ConstantKey defines it: same type and equal value, so 1, 1.0 and
  * True stay apart and -0.0 is not 0.0; tuples compare item by item under
- * the same rule; code objects only equal themselves.  Equal literals of one
+ * the same rule; code objects compare by value.  Equal literals of one
  * compilation thus become one object shared by all its code objects.
  */
 #include <math.h>
 #include <string.h>
 #include "internal.h"
+#include "../vm/code.h"
 #include "../mem/mem.h"
 #include "../vm/errors.h"
 #include "../vm/str.h"
@@ -53,6 +54,43 @@ static bool tuple_key_eq(Object *a, Object *b)
     return true;
 }
 
+static bool locs_eq(const CodeLoc *a, const CodeLoc *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (a[i].line != b[i].line || a[i].end_line != b[i].end_line ||
+            a[i].col != b[i].col || a[i].end_col != b[i].end_col)
+            return false;
+    return true;
+}
+
+static bool exctable_eq(const CodeObject *a, const CodeObject *b)
+{
+    if (a->nexc != b->nexc)
+        return false;
+    for (int i = 0; i < a->nexc; i++) {
+        const ExcEntry *x = &a->exctable[i], *y = &b->exctable[i];
+        if (x->start != y->start || x->end != y->end || x->target != y->target ||
+            x->depth != y->depth || x->lasti != y->lasti)
+            return false;
+    }
+    return true;
+}
+
+/* Code objects compare by value, as CPython's code_richcompare does (the
+ * same definition compiled twice, in a loop test or a finally body, is
+ * one constant). */
+static bool code_key_eq(const CodeObject *a, const CodeObject *b)
+{
+    return str_eq(a->name, b->name) && a->argcount == b->argcount &&
+           a->posonlyargcount == b->posonlyargcount &&
+           a->kwonlyargcount == b->kwonlyargcount && a->flags == b->flags &&
+           a->firstlineno == b->firstlineno && a->ncode == b->ncode &&
+           memcmp(a->code, b->code, (size_t)a->ncode * sizeof(uint16_t)) == 0 &&
+           tuple_key_eq(a->consts, b->consts) && tuple_key_eq(a->names, b->names) &&
+           tuple_key_eq(a->localsplusnames, b->localsplusnames) &&
+           locs_eq(a->locs, b->locs, a->ncode) && exctable_eq(a, b);
+}
+
 static bool key_eq(Object *a, Object *b)
 {
     if (a == b)
@@ -72,6 +110,8 @@ static bool key_eq(Object *a, Object *b)
         return tuple_key_eq(a, b);
     if (IS_TYPE(a, frozenset_type))
         return frozenset_key_eq(a, b);
+    if (IS_TYPE(a, code_type))
+        return code_key_eq((CodeObject *)a, (CodeObject *)b);
     return false;
 }
 
@@ -86,6 +126,11 @@ static uint64_t key_hash(Object *o)
         for (ssize_t i = 0; i < SIZE(o); i++)
             h = h * 1000003 ^ key_hash(TUPLE_GET(o, i));
         return h;
+    }
+    if (IS_TYPE(o, code_type)) {
+        CodeObject *co = (CodeObject *)o;
+        return h ^ (uint64_t)str_hash(co->name) ^ (uint64_t)co->firstlineno * 31 ^
+               (uint64_t)co->ncode;
     }
     return h ^ (uint64_t)((uintptr_t)o >> 4);
 }
