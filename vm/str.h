@@ -51,7 +51,9 @@ static inline uint32_t str_read(Object *s, ssize_t i)
 }
 
 /* A new string of [len] code points able to hold characters up to
- * [maxchar]; its characters are to be written with str_write. */
+ * [maxchar]; its characters are to be written with str_write (the widest
+ * must reach maxchar's kind: strings are always in their narrowest form).
+ * len 0 gives the shared "". */
 Object *str_new(ssize_t len, uint32_t maxchar);
 void str_write(Object *s, ssize_t i, uint32_t ch);
 Object *str_from_utf8(const char *s, ssize_t len);   /* UnicodeDecodeError on bad bytes */
@@ -75,8 +77,11 @@ int str_eq_cstr(Object *s, const char *c);           /* 1 if equal */
 int str_compare(Object *a, Object *b);               /* -1, 0, 1 by code point */
 hash_t str_hash(Object *s);
 Object *str_repr(Object *s);
+/* Index of the first [ch] in s[start:end], or -1. */
 ssize_t str_find_char(Object *s, uint32_t ch, ssize_t start, ssize_t end);
-/* Interning: replaces *p by the interned string equal to it. */
+/* Interning: replaces *p by the interned string equal to it (or interns
+ * *p itself); the table holds no reference, as CPython 3.11's mortal
+ * interned strings. */
 void str_intern(Object **p);
 Object *str_intern_cstr(const char *s);              /* new ref to the interned string */
 Object *str_format_spec(Object *o, Object *spec);    /* str.__format__ */
