@@ -550,8 +550,7 @@ ssize_t num_as_ssize(Object *o, Type *overflow_exc)
         return -1;
     ssize_t n = int_as_ssize(i);
     DECREF(i);
-    if (n == -1 && err_occurred() && err_matches(exc_OverflowError) && overflow_exc &&
-        overflow_exc != exc_OverflowError) {
+    if (n == -1 && err_occurred() && err_matches(exc_OverflowError) && overflow_exc) {
         err_clear();
         err_format(overflow_exc, "cannot fit 'int' into an index-sized integer");
     }

@@ -1296,39 +1296,28 @@ dispatch_opcode:
     }
 
     TARGET(OP_BUILD_MAP): {
-        Object *d = dict_new();
-        int err = d ? 0 : -1;
-        for (Object **p = sp - 2 * oparg; p < sp; p += 2) {
-            if (!err && dict_setitem(d, p[0], p[1]) < 0)
-                err = -1;
-            DECREF(p[0]);
-            DECREF(p[1]);
-        }
-        sp -= 2 * oparg;
-        if (err) {
-            XDECREF(d);
-            goto error;
-        }
+        Object **items = sp - 2 * oparg;
+        Object *d = dict_new_presized((ssize_t)oparg);
+        for (Object **p = items; d && p < sp; p += 2)
+            if (dict_setitem(d, p[0], p[1]) < 0)
+                CLEAR(d);
+        for (Object **p = items; p < sp; p++)
+            DECREF(*p);
+        sp = items;
+        ERROR_IF(!d);
         PUSH(d);
         DISPATCH();
     }
 
     TARGET(OP_BUILD_CONST_KEY_MAP): {
         Object *keys = POP();
-        Object *d = dict_new();
-        int err = d ? 0 : -1;
         Object **vals = sp - oparg;
-        for (unsigned int i = 0; i < oparg; i++) {
-            if (!err && dict_setitem(d, TUPLE_GET(keys, i), vals[i]) < 0)
-                err = -1;
-            DECREF(vals[i]);
-        }
-        sp -= oparg;
+        Object *d = dict_from_items(TUPLE_ITEMS(keys), vals, (ssize_t)oparg);
+        for (Object **p = vals; p < sp; p++)
+            DECREF(*p);
+        sp = vals;
         DECREF(keys);
-        if (err) {
-            XDECREF(d);
-            goto error;
-        }
+        ERROR_IF(!d);
         PUSH(d);
         DISPATCH();
     }
@@ -1383,19 +1372,7 @@ dispatch_opcode:
 
     TARGET(OP_SET_UPDATE): {
         Object *it = POP();
-        Object *s = PEEK(oparg);
-        Object *iter = obj_iter(it);
-        int r = iter ? 0 : -1;
-        Object *x;
-        while (iter && (x = obj_next(iter))) {
-            r = set_add(s, x);
-            DECREF(x);
-            if (r < 0)
-                break;
-        }
-        if (iter && r == 0 && err_occurred())
-            r = -1;
-        XDECREF(iter);
+        int r = set_update(PEEK(oparg), it);
         DECREF(it);
         ERROR_IF(r < 0);
         DISPATCH();
