@@ -444,7 +444,7 @@ static int check_name(Lexer *lx, const unsigned char *start, const unsigned char
 
 static int name(Lexer *lx, Token *t, const unsigned char *start, const unsigned char *end)
 {
-    if (check_name(lx, start, end) < 0)
+    if (check_name(lx, start, end) != 0)
         return TOK_YYerror;
     return emit(lx, t, TOK_NAME, start, end);
 }
@@ -700,7 +700,7 @@ int lex_next(Lexer *lx, Token *t)
         if (lx->pending)
             return emit_pending(lx, t);
         if (lx->at_bol) {
-            if (line_start(lx, &blank) < 0)
+            if (line_start(lx, &blank) != 0)
                 return TOK_YYerror;
             if (lx->pending)
                 continue;

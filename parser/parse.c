@@ -241,7 +241,8 @@ static int queue_token(Parser *p)
             parse_nomem(p);
             return TOK_YYerror;
         }
-        memcpy(q, p->queue, (size_t)p->queued * sizeof *q);
+        if (p->queued)
+            memcpy(q, p->queue, (size_t)p->queued * sizeof *q);
         p->queue = q;
         p->queue_cap = cap;
     }
