@@ -31,29 +31,25 @@ Loc token_loc(const Token *t)
 
 /* ---- recording errors ---- */
 
-static void *record(Parser *p, Type **type, int line, int offset, int end_line,
-                    int end_offset, ErrTextKind text, const char *fmt, va_list ap)
+static void record(Parser *p, Type **type, Loc loc, const char *fmt, va_list ap)
 {
     ParseError *e = &p->err;
     if (e->type)
-        return NULL;
+        return;
     e->type = type;
-    e->line = line;
-    e->offset = offset;
-    e->end_line = end_line;
-    e->end_offset = end_offset;
-    e->text_kind = text;
-    e->generic = false;
+    e->line = loc.line;
+    e->offset = loc.col + 1;
+    e->end_line = loc.end_line;
+    e->end_offset = loc.end_col + 1;
+    e->text_kind = ERR_TEXT_LINE;
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-    return NULL;
 }
 
 void *parse_error_type(Parser *p, Type **type, Loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    record(p, type, loc.line, loc.col + 1, loc.end_line, loc.end_col + 1, ERR_TEXT_LINE,
-           fmt, ap);
+    record(p, type, loc, fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -62,8 +58,7 @@ void *parse_error_at(Parser *p, Loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    record(p, &exc_SyntaxError, loc.line, loc.col + 1, loc.end_line, loc.end_col + 1,
-           ERR_TEXT_LINE, fmt, ap);
+    record(p, &exc_SyntaxError, loc, fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -92,7 +87,6 @@ static void lexer_error(Parser *p, const LexError *le)
     e->end_line = le->end_line;
     e->end_offset = le->end_offset;
     e->text_kind = le->bare_text ? ERR_TEXT_BARE : ERR_TEXT_LINE;
-    e->generic = false;
     e->from_lexer = true;
     snprintf(e->msg, sizeof e->msg, "%s", le->msg);
 }
@@ -137,8 +131,6 @@ static void track_lines(Parser *p, const Token *t)
 {
     bool at_start = p->line_start;
     int k = t->kind;
-    p->prev_at_start = p->tok_at_start;
-    p->tok_at_start = at_start;
     if (at_start && k != TOK_NEWLINE && k != TOK_INDENT && k != TOK_DEDENT)
         p->in_header = false;
     p->line_start = k == TOK_NEWLINE || k == TOK_INDENT || k == TOK_DEDENT
@@ -219,11 +211,11 @@ static int token_value(Parser *p, const Token *t, YYSTYPE *lval)
 /* The next token: a queued one, else a new one from the lexer. */
 static int next_token(Parser *p, Token *t)
 {
-    if (p->queued) {
-        *t = p->queue[0];
-        memmove(p->queue, p->queue + 1, (size_t)--p->queued * sizeof *t);
+    if (p->queue_head < p->queue.n) {
+        *t = p->queue.v[p->queue_head++];
         return t->kind;
     }
+    p->queue.n = p->queue_head = 0;
     if (lex_next(&p->lx, t) == TOK_YYerror)
         return TOK_YYerror;
     p->last_read_line = t->line;
@@ -233,34 +225,24 @@ static int next_token(Parser *p, Token *t)
 /* Reads one more token into the queue; its kind (TOK_YYerror on failure). */
 static int queue_token(Parser *p)
 {
-    Token *t;
-    if (p->queued == p->queue_cap) {
-        int cap = p->queue_cap ? 2 * p->queue_cap : 16;
-        Token *q = arena_alloc(p->arena, (size_t)cap * sizeof *q);
-        if (!q) {
-            parse_nomem(p);
-            return TOK_YYerror;
-        }
-        if (p->queued)
-            memcpy(q, p->queue, (size_t)p->queued * sizeof *q);
-        p->queue = q;
-        p->queue_cap = cap;
-    }
-    t = &p->queue[p->queued];
-    if (lex_next(&p->lx, t) == TOK_YYerror)
+    Token t;
+    if (lex_next(&p->lx, &t) == TOK_YYerror)
         return TOK_YYerror;
-    p->queued++;
-    p->last_read_line = t->line;
-    return t->kind;
+    if (LIST_APPEND(p->arena, p->queue, t) < 0) {
+        parse_nomem(p);
+        return TOK_YYerror;
+    }
+    p->last_read_line = t.line;
+    return t.kind;
 }
 
 /* Is the "(" just read after "with" the start of parenthesized items, that
  * is, is its ")" followed by ":"?  Reads ahead into the queue. */
 static bool with_parenthesis(Parser *p)
 {
-    int depth = 1, i = 0, k;
+    int depth = 1, i = p->queue_head, k;
     for (;;) {
-        k = i < p->queued ? p->queue[i].kind : queue_token(p);
+        k = i < p->queue.n ? p->queue.v[i].kind : queue_token(p);
         i++;
         if (k == TOK_YYerror || k == TOK_YYEOF)
             return false;
@@ -496,54 +478,58 @@ static bool misplaced_operand(Parser *p, unsigned expects)
     return false;
 }
 
-void parse_syntax_error(Parser *p, int token, unsigned expects)
+/* Errors of indentation and of compound statement headers. */
+static bool layout_error(Parser *p, unsigned expects)
 {
     const Token *t = &p->tok;
     Loc loc = token_loc(t);
-    if (token == TOK_YYEOF && p->mode == PARSE_SINGLE && !p->outer) {
-        p->incomplete = true;
-        return;
-    }
     if (t->kind == TOK_INDENT) {
         parse_error_type(p, &exc_IndentationError, loc, "unexpected indent");
         p->err.final = true;
+    } else if ((expects & EXPECT_INDENT) && p->block_kind) {
+        parse_error_type(p, &exc_IndentationError, loc,
+                         "expected an indented block after %s on line %d",
+                         block_name(p->block_kind), p->block_line);
+    } else if ((expects & EXPECT_COLON) && p->in_header && t->kind == TOK_NEWLINE) {
+        parse_error_at(p, loc, "expected ':'");
+    } else if ((expects & EXPECT_HANDLER) && t->kind != TOK_EXCEPT && t->kind != TOK_FINALLY) {
+        parse_error_at(p, loc, "expected 'except' or 'finally' block");
+    } else if (t->kind == TOK_DEDENT) {
+        parse_error_type(p, &exc_IndentationError, loc, "unexpected unindent");
+        p->err.final = true;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* "a if b" without its else. */
+static bool missing_else(Parser *p, unsigned expects)
+{
+    Loc range = { p->prev_disj.line, p->prev_disj.col, p->last_disj.end_line,
+                  p->last_disj.end_col };
+    if (!(expects & EXPECT_ELSE) || !at_end_of(p->last_disj, &p->prev))
+        return false;
+    parse_error_at(p, range, "expected 'else' after 'if' expression");
+    return true;
+}
+
+void parse_syntax_error(Parser *p, int token, unsigned expects)
+{
+    bool single = p->mode == PARSE_SINGLE && !p->outer;
+    if (token == TOK_YYEOF && single) {
+        p->incomplete = true;
         return;
     }
-    if ((expects & EXPECT_END) && p->mode == PARSE_SINGLE && !p->outer) {
+    if ((expects & EXPECT_END) && single && p->tok.kind != TOK_INDENT) {
         parse_error_at(p, token_loc(&p->prev),
                        "multiple statements found while compiling a single statement");
         return;
     }
-    if ((expects & EXPECT_INDENT) && p->block_kind) {
-        parse_error_type(p, &exc_IndentationError, loc,
-                         "expected an indented block after %s on line %d",
-                         block_name(p->block_kind), p->block_line);
+    if (layout_error(p, expects) || missing_else(p, expects) || legacy_print(p)
+        || missing_comma(p) || assignment_in_expression(p) || misplaced_operand(p, expects))
         return;
-    }
-    if ((expects & EXPECT_COLON) && p->in_header && t->kind == TOK_NEWLINE) {
-        parse_error_at(p, loc, "expected ':'");
-        return;
-    }
-    if ((expects & EXPECT_HANDLER) && t->kind != TOK_EXCEPT && t->kind != TOK_FINALLY) {
-        parse_error_at(p, loc, "expected 'except' or 'finally' block");
-        return;
-    }
-    if ((expects & EXPECT_ELSE) && at_end_of(p->last_disj, &p->prev)) {
-        Loc range = { p->prev_disj.line, p->prev_disj.col, p->last_disj.end_line,
-                      p->last_disj.end_col };
-        parse_error_at(p, range, "expected 'else' after 'if' expression");
-        return;
-    }
-    if (legacy_print(p) || missing_comma(p) || assignment_in_expression(p)
-        || misplaced_operand(p, expects))
-        return;
-    if (t->kind == TOK_DEDENT) {
-        parse_error_type(p, &exc_IndentationError, loc, "unexpected unindent");
-        p->err.final = true;
-        return;
-    }
-    parse_error_at(p, loc, "invalid syntax");
-    p->err.generic = true;
+    parse_error_at(p, token_loc(&p->tok), "invalid syntax");
 }
 
 /* ---- after the parse ---- */

@@ -70,7 +70,6 @@ typedef struct {
     ErrTextKind text_kind;
     const char *text;           /* ERR_TEXT_OWN: the text, [text_len] bytes */
     size_t text_len;
-    bool generic;               /* a plain "invalid syntax" */
     bool from_lexer;            /* found by the lexer */
     bool final;                 /* no scanning of the rest may replace it */
 } ParseError;
@@ -91,12 +90,11 @@ struct Parser {
     size_t len;
     Mod *mod;
     Expr *fexpr;                /* result of an f-string expression */
-    Token *queue;               /* tokens read ahead of Bison (parse.c) */
-    int queued, queue_cap;
+    struct { int n; Token *v; } queue;  /* tokens read ahead of Bison ... */
+    int queue_head;             /* ... from this one on */
     int last_read_line;         /* line of the furthest token read */
     bool char_offsets;          /* errors count characters, not bytes */
     Token prev, tok;            /* the two latest tokens handed to Bison */
-    bool prev_at_start, tok_at_start;   /* ... and whether each began a line */
     bool line_start;            /* the next token begins a logical line */
     int block_kind, block_line; /* header keyword of the latest compound statement */
     bool in_header;             /* still on the line of that header */
