@@ -160,6 +160,29 @@ int comp_error(Compiler *c, const char *fmt, Object *arg)
                              fmt, arg);
 }
 
+static CompWarnHandler warning_handler;
+
+void comp_set_warning_handler(CompWarnHandler handler)
+{
+    warning_handler = handler;
+}
+
+int comp_warn(Compiler *c, const char *fmt, Object *a, Object *b)
+{
+    if (!warning_handler)
+        return 0;
+    Object *msg = b ? str_from_format(fmt, a, b) : a ? str_from_format(fmt, a) : str_from_cstr(fmt);
+    if (!msg)
+        return -1;
+    int r = warning_handler(c->filename, c->u->loc.line, msg);
+    if (r < 0) {
+        err_clear();
+        r = comp_error(c, "%U", msg);
+    }
+    DECREF(msg);
+    return r;
+}
+
 /* ---- constants and names ---- */
 
 int comp_add_const(Compiler *c, Object *o)

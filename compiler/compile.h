@@ -31,6 +31,15 @@
  * expression statement prints its value (PRINT_EXPR). */
 Object *comp_compile(Mod *mod, Arena *arena, Object *filename, int interactive);
 
+/* Compile-time warnings (CPython's SyntaxWarnings: "is" with a literal,
+ * a call of a literal, an assertion on a tuple...) go to a handler that
+ * shows them as warnings.warn_explicit(message, SyntaxWarning, filename,
+ * lineno) would; it returns -1 to turn the warning into an error (the
+ * compiler then raises SyntaxError(message) at the warning's location). */
+typedef int (*CompWarnHandler)(Object *filename, int lineno, Object *message);
+/* Installs [handler] (NULL: warnings are dropped). */
+void comp_set_warning_handler(CompWarnHandler handler);
+
 /* The stack effect of [opcode] with argument [arg]: when the jump is taken
  * if [jump] > 0, when not if [jump] == 0, the larger if [jump] < 0.
  * COMP_INVALID_STACK_EFFECT for an unknown opcode. */

@@ -11,6 +11,9 @@
 #include "../vm/str.h"
 #include "../vm/tuple.h"
 #include "../vm/set.h"
+#include "../vm/int.h"
+#include "../vm/float.h"
+#include "../vm/generator.h"
 
 static int visit_opt_or_none(Compiler *c, Expr *e)
 {
@@ -41,6 +44,111 @@ void comp_attr_loc(Compiler *c, Expr *attr)
         l->end_line = l->line;
     if (l->line == l->end_line && l->end_col < l->col)
         l->end_col = l->col;
+}
+
+/* ---- warnings about literals ---- */
+
+/* The type a display, comprehension or literal evaluates to, or NULL. */
+static Type *infer_type(Expr *e)
+{
+    switch (e->kind) {
+    case EXPR_TUPLE: return &tuple_type;
+    case EXPR_LIST: case EXPR_LISTCOMP: return &list_type;
+    case EXPR_DICT: case EXPR_DICTCOMP: return &dict_type;
+    case EXPR_SET: case EXPR_SETCOMP: return &set_type;
+    case EXPR_GENERATOREXP: return &generator_type;
+    case EXPR_LAMBDA: return &function_type;
+    case EXPR_JOINEDSTR: case EXPR_FORMATTEDVALUE: return &str_type;
+    case EXPR_CONSTANT: return TYPE(e->u.constant.value);
+    default: return NULL;
+    }
+}
+
+static int warn_about_type(Compiler *c, const char *fmt, Type *t, Type *t2)
+{
+    Object *a = str_from_cstr(t->name), *b = t2 ? str_from_cstr(t2->name) : NULL;
+    int r = a && (b || !t2) ? comp_warn(c, fmt, a, b) : -1;
+    XDECREF(a);
+    XDECREF(b);
+    return r;
+}
+
+/* Whether [e] is a literal other than None, True, False and ... */
+static bool is_literal(Expr *e)
+{
+    if (e->kind != EXPR_CONSTANT)
+        return false;
+    Object *v = e->u.constant.value;
+    return v != None && v != True && v != False && v != Ellipsis;
+}
+
+static int check_compare(Compiler *c, Expr *e)
+{
+    bool left = is_literal(e->u.compare.left);
+    for (int i = 0; i < e->u.compare.n; i++) {
+        CmpOpKind op = e->u.compare.ops[i];
+        bool right = is_literal(e->u.compare.comparators.v[i]);
+        if ((op == CMPOP_IS || op == CMPOP_ISNOT) && (left || right))
+            return comp_warn(c, op == CMPOP_IS
+                ? "\"is\" with a literal. Did you mean \"==\"?"
+                : "\"is not\" with a literal. Did you mean \"!=\"?", NULL, NULL);
+        left = right;
+    }
+    return 0;
+}
+
+static int check_caller(Compiler *c, Expr *func)
+{
+    switch (func->kind) {
+    case EXPR_CONSTANT: case EXPR_TUPLE: case EXPR_LIST: case EXPR_LISTCOMP: case EXPR_DICT:
+    case EXPR_DICTCOMP: case EXPR_SET: case EXPR_SETCOMP: case EXPR_GENERATOREXP:
+    case EXPR_JOINEDSTR: case EXPR_FORMATTEDVALUE:
+        return warn_about_type(c, "'%U' object is not callable; perhaps you missed a comma?",
+                               infer_type(func), NULL);
+    default:
+        return 0;
+    }
+}
+
+static int check_subscripter(Compiler *c, Expr *value)
+{
+    if (value->kind == EXPR_CONSTANT) {
+        Object *v = value->u.constant.value;
+        if (!(v == None || v == Ellipsis || TYPE_CHECK(v, int_type) ||
+              TYPE_CHECK(v, float_type) || TYPE_CHECK(v, set_type) ||
+              TYPE_CHECK(v, frozenset_type)))
+            return 0;
+    } else if (value->kind != EXPR_SET && value->kind != EXPR_SETCOMP &&
+               value->kind != EXPR_GENERATOREXP && value->kind != EXPR_LAMBDA) {
+        return 0;
+    }
+    return warn_about_type(c, "'%U' object is not subscriptable; perhaps you missed a comma?",
+                           infer_type(value), NULL);
+}
+
+static bool is_sequence_literal(Expr *value)
+{
+    switch (value->kind) {
+    case EXPR_CONSTANT: {
+        Object *v = value->u.constant.value;
+        return TYPE_CHECK(v, str_type) || TYPE_CHECK(v, bytes_type) ||
+               TYPE_CHECK(v, tuple_type);
+    }
+    case EXPR_TUPLE: case EXPR_LIST: case EXPR_LISTCOMP: case EXPR_JOINEDSTR:
+    case EXPR_FORMATTEDVALUE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int check_index(Compiler *c, Expr *value, Expr *index)
+{
+    Type *t = infer_type(index);
+    if (!t || (t->flags & TPFLAG_LONG_SUBCLASS) || t == &slice_type || !is_sequence_literal(value))
+        return 0;
+    return warn_about_type(c, "%U indices must be integers or slices, not %U; "
+                           "perhaps you missed a comma?", infer_type(value), t);
 }
 
 /* ---- comparisons and conditions ---- */
@@ -78,6 +186,7 @@ static int compare_chain(Compiler *c, Expr *e, int jump_op, Block *cleanup)
 
 static int visit_compare(Compiler *c, Expr *e)
 {
+    TRY(check_compare(c, e));
     TRY(comp_visit_expr(c, e->u.compare.left));
     if (e->u.compare.n == 1) {
         TRY(comp_visit_expr(c, e->u.compare.comparators.v[0]));
@@ -98,6 +207,7 @@ static int visit_compare(Compiler *c, Expr *e)
 static int jump_if_compare(Compiler *c, Expr *e, Block *next, bool cond)
 {
     comp_set_loc(c, e->loc);
+    TRY(check_compare(c, e));
     Block *cleanup = comp_new_block(c), *end = cleanup ? comp_new_block(c) : NULL;
     if (!end)
         return -1;
@@ -547,6 +657,7 @@ static int visit_call(Compiler *c, Expr *e)
     TRY(validate_keywords(c, &e->u.call.keywords));
     if (can_call_method(c, e))
         return method_call(c, e);
+    TRY(check_caller(c, e->u.call.func));
     comp_set_loc(c, e->u.call.func->loc);
     TRY(comp_addop(c, OP_PUSH_NULL));
     comp_set_loc(c, e->loc);
@@ -766,6 +877,10 @@ static int visit_subscript(Compiler *c, Expr *e)
         [CTX_LOAD] = OP_BINARY_SUBSCR, [CTX_STORE] = OP_STORE_SUBSCR,
         [CTX_DEL] = OP_DELETE_SUBSCR,
     };
+    if (e->u.subscript.ctx == CTX_LOAD) {
+        TRY(check_subscripter(c, e->u.subscript.value));
+        TRY(check_index(c, e->u.subscript.value, e->u.subscript.slice));
+    }
     TRY(comp_visit_expr(c, e->u.subscript.value));
     TRY(comp_visit_expr(c, e->u.subscript.slice));
     return comp_addop(c, ops[e->u.subscript.ctx]);

@@ -424,8 +424,18 @@ static int visit_with(Compiler *c, Stmt *s, int pos)
     return 0;
 }
 
+static bool is_nonempty_tuple(Expr *e)
+{
+    if (e->kind == EXPR_TUPLE)
+        return e->u.tuple.elts.n > 0;
+    return e->kind == EXPR_CONSTANT && TYPE_CHECK(e->u.constant.value, tuple_type) &&
+           SIZE(e->u.constant.value) > 0;
+}
+
 static int visit_assert(Compiler *c, Stmt *s)
 {
+    if (is_nonempty_tuple(s->u.assert_.test))
+        TRY(comp_warn(c, "assertion is always true, perhaps remove parentheses?", NULL, NULL));
     Block *end = comp_new_block(c);
     if (!end)
         return -1;

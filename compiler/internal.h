@@ -137,6 +137,9 @@ int comp_list_add(ObjList *l, Object *o);
 int comp_list_find(const ObjList *l, Object *o);
 /* Raises SyntaxError([fmt] % [arg]) at the current location; returns -1. */
 int comp_error(Compiler *c, const char *fmt, Object *arg);
+/* Reports a SyntaxWarning ([fmt] with the str [a] and [b], each may be
+ * NULL) at the current location; -1 if it became an error. */
+int comp_warn(Compiler *c, const char *fmt, Object *a, Object *b);
 void comp_set_loc(Compiler *c, Loc loc);
 /* The location of [e]; a binary operation or subscript also gets the
  * anchor tracebacks mark with ^. */
