@@ -347,15 +347,16 @@ static int number(Lexer *lx, Token *t, const unsigned char *start,
     return TOK_NUMBER;
 }
 
-/* "0x", "0o" or "0b" with no digit after it. */
+/* "0x", "0o" or "0b" with no digit after it (nor after an underscore). */
 static int bare_prefix(Lexer *lx, const unsigned char *end)
 {
     char c = (char)(end[-1] | 0x20);
     const char *kind = c == 'x' ? "hexadecimal" : c == 'o' ? "octal" : "binary";
-    int col = column(lx, end);
-    lx->cur = end;
-    if (c != 'x' && *end >= '0' && *end <= '9')
-        return TOKEN_ERROR(lx, col + 1, "invalid digit '%c' in %s literal", *end, kind);
+    const unsigned char *p = end + (*end == '_');
+    int col = column(lx, p);
+    lx->cur = p;
+    if (c != 'x' && *p >= '0' && *p <= '9')
+        return TOKEN_ERROR(lx, col + 1, "invalid digit '%c' in %s literal", *p, kind);
     return TOKEN_ERROR(lx, col, "invalid %s literal", kind);
 }
 
@@ -666,6 +667,7 @@ static int scan(Lexer *lx, Token *t, bool blank)
         "@"     { TOK(TOK_AT); }
         "@="    { TOK(TOK_ATEQUAL); }
         "->"    { TOK(TOK_RARROW); }
+        "<>"    { TOK(TOK_ERRORTOKEN); }
         "..."   { TOK(TOK_ELLIPSIS); }
         ":="    { TOK(TOK_COLONEQUAL); }
 

@@ -418,10 +418,11 @@ Param *mk_param(Parser *p, ParamKind kind, Arg *arg, Expr *default_, Loc loc)
     return m;
 }
 
-/* Where CPython shows a misplaced "*": the star itself. */
-static Loc star_loc(const Param *m)
+/* Where CPython shows a misplaced "*", "**" or "/": the marker itself. */
+static Loc marker_loc(const Param *m)
 {
-    return (Loc){ m->loc.line, m->loc.col, m->loc.line, m->loc.col + 1 };
+    int width = m->kind == PARAM_DSTAR ? 2 : 1;
+    return (Loc){ m->loc.line, m->loc.col, m->loc.line, m->loc.col + width };
 }
 
 /* "named arguments must follow bare *": CPython shows it at the "*" of a
@@ -429,7 +430,7 @@ static Loc star_loc(const Param *m)
 static void *bare_star_error(Parser *p, const Param *star, const Loc *next,
                              const Loc *lambda_colon)
 {
-    Loc loc = star_loc(star);
+    Loc loc = marker_loc(star);
     if (lambda_colon)
         loc = (Loc){ next->line, next->col, next->line,
                      next->col + (next == lambda_colon ? 1 : 2) };
@@ -489,7 +490,7 @@ Arguments *mk_arguments(Parser *p, ParamList *params, const Loc *lambda_colon)
         Param *m = params->v[i];
         const char *msg = bad_param(a, m, phase, phase != AT_POSITIONAL);
         if (msg)
-            return parse_error_at(p, m->kind == PARAM_STAR ? star_loc(m) : m->loc, "%s", msg);
+            return parse_error_at(p, m->kind == PARAM_PLAIN ? m->loc : marker_loc(m), "%s", msg);
         if (m->kind == PARAM_PLAIN) {
             if (add_plain(p, a, m, phase) < 0)
                 return NULL;

@@ -126,13 +126,20 @@ static bool block_keyword(int kind)
     }
 }
 
-/* Follows logical lines and compound statement headers. */
+/* Follows logical lines, compound statement headers and def parameter
+ * lists ([t] is the new token, p->prev the one before). */
 static void track_lines(Parser *p, const Token *t)
 {
     bool at_start = p->line_start;
     int k = t->kind;
-    if (at_start && k != TOK_NEWLINE && k != TOK_INDENT && k != TOK_DEDENT)
+    if (at_start && k != TOK_NEWLINE && k != TOK_INDENT && k != TOK_DEDENT) {
         p->in_header = false;
+        p->line_first = k;
+    }
+    if (k == TOK_LPAR && p->prev.kind == TOK_NAME && p->prev2 == TOK_DEF)
+        p->param_level = p->lx.level;
+    else if (closer(k) && p->lx.level < p->param_level)
+        p->param_level = 0;
     p->line_start = k == TOK_NEWLINE || k == TOK_INDENT || k == TOK_DEDENT
         || (at_start && k == TOK_ASYNC);
     if (at_start && block_keyword(k)) {
@@ -269,6 +276,7 @@ int yylex(YYSTYPE *lval, Loc *lloc, Parser *p)
         lexer_error(p, &p->lx.err);
         return TOK_YYerror;
     }
+    p->prev2 = p->prev.kind;
     p->prev = p->tok;
     p->tok = t;
     track_lines(p, &t);
@@ -403,20 +411,34 @@ static bool legacy_print(Parser *p)
     return true;
 }
 
+/* The bracket level before the offending token. */
+static int level_before(Parser *p)
+{
+    return p->lx.level - opener(p->tok.kind) + closer(p->tok.kind);
+}
+
 /* The innermost bracket open before the offending token, or 0. */
 static char open_bracket(Parser *p)
 {
-    int level = p->lx.level - opener(p->tok.kind) + closer(p->tok.kind);
+    int level = level_before(p);
     return level > 0 ? p->lx.paren[level - 1] : 0;
 }
 
-/* Two operands in a row inside brackets. */
+static bool same_loc(Loc a, Loc b)
+{
+    return a.line == b.line && a.col == b.col && a.end_line == b.end_line
+        && a.end_col == b.end_col;
+}
+
+/* Two operands in a row inside brackets (not in a def's parameters, nor
+ * after a comprehension's iterable or condition, as in CPython). */
 static bool missing_comma(Parser *p)
 {
     int next;
     Loc a = at_end_of(p->last_disj, &p->prev) ? p->last_disj : token_loc(&p->prev), b;
     if (!open_bracket(p) || !ends_operand(p->prev.kind) || !starts_operand(p->tok.kind)
-        || (p->prev.kind == TOK_STRING && p->tok.kind == TOK_STRING))
+        || (p->prev.kind == TOK_STRING && p->tok.kind == TOK_STRING)
+        || level_before(p) == p->param_level || same_loc(a, p->comp_tail))
         return false;
     b = skim_expression(p, true, false, &next);
     if (next == TOK_YYerror && lexer_wins(p))
@@ -503,6 +525,35 @@ static bool layout_error(Parser *p, unsigned expects)
     return true;
 }
 
+/* Statements that CPython names: "def f x", "from m import a,", and
+ * "except A, B:". */
+static bool statement_error(Parser *p)
+{
+    const Token *t = &p->tok;
+    Loc a = p->last_disj, b;
+    int next;
+    if (p->prev.kind == TOK_NAME && p->prev2 == TOK_DEF && t->kind != TOK_LPAR) {
+        parse_error_at(p, token_loc(t), "expected '('");
+    } else if (p->line_first == TOK_FROM && p->prev.kind == TOK_COMMA
+               && t->kind == TOK_NEWLINE && level_before(p) == 0) {
+        parse_error_at(p, token_loc(t),
+                       "trailing comma not allowed without surrounding parentheses");
+    } else if (p->line_first == TOK_EXCEPT && t->kind == TOK_COMMA && level_before(p) == 0
+               && at_end_of(a, &p->prev)) {
+        if (next_token(p, &p->tok) == TOK_YYerror)
+            return false;
+        b = skim_expression(p, true, true, &next);
+        if (next == TOK_YYerror && lexer_wins(p))
+            return true;
+        a.end_line = b.end_line;
+        a.end_col = b.end_col;
+        parse_error_at(p, a, "multiple exception types must be parenthesized");
+    } else {
+        return false;
+    }
+    return true;
+}
+
 /* "a if b" without its else. */
 static bool missing_else(Parser *p, unsigned expects)
 {
@@ -526,7 +577,8 @@ void parse_syntax_error(Parser *p, int token, unsigned expects)
                        "multiple statements found while compiling a single statement");
         return;
     }
-    if (layout_error(p, expects) || missing_else(p, expects) || legacy_print(p)
+    if (layout_error(p, expects) || statement_error(p) || missing_else(p, expects)
+        || legacy_print(p)
         || missing_comma(p) || assignment_in_expression(p) || misplaced_operand(p, expects))
         return;
     parse_error_at(p, token_loc(&p->tok), "invalid syntax");

@@ -95,6 +95,10 @@ struct Parser {
     int last_read_line;         /* line of the furthest token read */
     bool char_offsets;          /* errors count characters, not bytes */
     Token prev, tok;            /* the two latest tokens handed to Bison */
+    int prev2;                  /* the kind of the token before prev */
+    int line_first;             /* the kind of the first token of the logical line */
+    int param_level;            /* bracket level of an open def parameter list, or 0 */
+    Loc comp_tail;              /* the latest comprehension iterable or condition */
     bool line_start;            /* the next token begins a logical line */
     int block_kind, block_line; /* header keyword of the latest compound statement */
     bool in_header;             /* still on the line of that header */

@@ -800,18 +800,18 @@ dict_items
 comp_for
     : "for" exprlist "in" or_test
         { Comprehension *c; CHECK(c = mk_comprehension(p, $2, $4, 0));
-          $$ = (ComprehensionList){ 0, NULL }; APPEND($$, c); }
+          $$ = (ComprehensionList){ 0, NULL }; APPEND($$, c); p->comp_tail = @4; }
     | "async" "for" exprlist "in" or_test
         { Comprehension *c; CHECK(c = mk_comprehension(p, $3, $5, 1));
-          $$ = (ComprehensionList){ 0, NULL }; APPEND($$, c); }
+          $$ = (ComprehensionList){ 0, NULL }; APPEND($$, c); p->comp_tail = @5; }
     | comp_for "for" exprlist "in" or_test
         { Comprehension *c; CHECK(c = mk_comprehension(p, $3, $5, 0));
-          $$ = $1; APPEND($$, c); }
+          $$ = $1; APPEND($$, c); p->comp_tail = @5; }
     | comp_for "async" "for" exprlist "in" or_test
         { Comprehension *c; CHECK(c = mk_comprehension(p, $4, $6, 1));
-          $$ = $1; APPEND($$, c); }
+          $$ = $1; APPEND($$, c); p->comp_tail = @6; }
     | comp_for "if" or_test
-        { $$ = $1; APPEND($$.v[$$.n - 1]->ifs, $3); }
+        { $$ = $1; APPEND($$.v[$$.n - 1]->ifs, $3); p->comp_tail = @3; }
     ;
 
 subscriptlist
