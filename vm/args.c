@@ -44,7 +44,7 @@ int args_parse(const char *fname, Object *const *args, ssize_t nargs, Object *kw
         if (maxpos == 0)
             err_format(exc_TypeError, "%s() takes no positional arguments", fname);
         else
-            err_format(exc_TypeError, "%s() takes %s %d positional argument%s (%zd given)", fname,
+            err_format(exc_TypeError, "%s() takes %s %d argument%s (%zd given)", fname,
                        minargs < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
         return -1;
     }

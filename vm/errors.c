@@ -314,6 +314,16 @@ static Object *oserror_str(Object *self)
     return exc_str(self);
 }
 
+static Object *unicode_decode_error_str(Object *self)
+{
+    return str_unicode_error_text(EXC(self)->args, true);
+}
+
+static Object *unicode_encode_error_str(Object *self)
+{
+    return str_unicode_error_text(EXC(self)->args, false);
+}
+
 static Object *exc_repr(Object *self)
 {
     Object *args = EXC(self)->args;
@@ -475,8 +485,8 @@ static const ExcSpec exc_specs[] = {
     {&exc_TypeError, "TypeError", &exc_Exception, NULL},
     {&exc_ValueError, "ValueError", &exc_Exception, NULL},
     {&exc_UnicodeError, "UnicodeError", &exc_ValueError, NULL},
-    {&exc_UnicodeDecodeError, "UnicodeDecodeError", &exc_UnicodeError, NULL},
-    {&exc_UnicodeEncodeError, "UnicodeEncodeError", &exc_UnicodeError, NULL},
+    {&exc_UnicodeDecodeError, "UnicodeDecodeError", &exc_UnicodeError, unicode_decode_error_str},
+    {&exc_UnicodeEncodeError, "UnicodeEncodeError", &exc_UnicodeError, unicode_encode_error_str},
     {&exc_UnicodeTranslateError, "UnicodeTranslateError", &exc_UnicodeError, NULL},
     {&exc_Warning, "Warning", &exc_Exception, NULL},
     {&exc_BytesWarning, "BytesWarning", &exc_Warning, NULL},

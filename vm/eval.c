@@ -1102,6 +1102,20 @@ dispatch_opcode:
         Object *b = POP();
         Object *a = TOP();
         Object *res;
+        if (oparg == BINOP_ADD + BINOP_INPLACE && IS_TYPE(a, str_type) && IS_TYPE(b, str_type) &&
+            (*ip & 0xff) == OP_STORE_FAST && localsplus[*ip >> 8] == a) {
+            /* s += t into the local s: append in place when s is not shared */
+            localsplus[*ip >> 8] = NULL;
+            DECREF(a);
+            int r = str_append(&sp[-1], b);
+            DECREF(b);
+            if (r < 0) {
+                Object *s = POP();
+                DECREF(s);
+                goto error;
+            }
+            DISPATCH();
+        }
         if (is_small_int(a) && is_small_int(b) &&
             (oparg == BINOP_ADD || oparg == BINOP_SUBTRACT ||
              oparg == BINOP_ADD + BINOP_INPLACE || oparg == BINOP_SUBTRACT + BINOP_INPLACE)) {
