@@ -694,8 +694,11 @@ int lex_next(Lexer *lx, Token *t)
 {
     if (lx->err.kind != LEX_ERR_NONE)
         return TOK_YYerror;
-    if (lx->done)
-        return emit_layout(lx, t, TOK_YYEOF, t->line, t->col + 1);
+    if (lx->done) {
+        int line, offset;
+        eof_position(lx, &line, &offset);
+        return emit_layout(lx, t, TOK_YYEOF, line, offset);
+    }
     for (;;) {
         bool blank = false;
         int kind;
