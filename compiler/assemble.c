@@ -204,12 +204,13 @@ static int *cell_slots(Unit *u)
     return fixed;
 }
 
-static int compute_flags(Unit *u)
+static int compute_flags(Compiler *c)
 {
-    Scope *s = u->ste;
+    Scope *s = c->u->ste;
+    int flags = c->future_annotations ? CO_FUTURE_ANNOTATIONS : 0;
     if (s->type != BLOCK_FUNCTION)
-        return 0;
-    int flags = CO_OPTIMIZED | CO_NEWLOCALS;
+        return flags;
+    flags |= CO_OPTIMIZED | CO_NEWLOCALS;
     if (s->nested)
         flags |= CO_NESTED;
     if (s->generator && !s->coroutine)
@@ -221,10 +222,11 @@ static int compute_flags(Unit *u)
     return flags;
 }
 
-static int insert_prefix(Unit *u, const int *fixed)
+static int insert_prefix(Compiler *c, const int *fixed)
 {
+    Unit *u = c->u;
     Block *entry = u->entry;
-    if (compute_flags(u) & CO_GENERATOR) {
+    if (compute_flags(c) & CO_GENERATOR) {
         CodeLoc loc = { .line = u->firstlineno, .end_line = u->firstlineno,
                         .col = -1, .end_col = -1 };
         TRY(comp_insert_instr(entry, 0, (Instr){ .op = OP_RETURN_GENERATOR, .loc = loc }));
@@ -481,7 +483,7 @@ static int fill_code(Compiler *c, CodeObject *co, int maxdepth)
     co->posonlyargcount = u->posonlyargcount;
     co->kwonlyargcount = u->kwonlyargcount;
     co->stacksize = maxdepth;
-    co->flags = compute_flags(u);
+    co->flags = compute_flags(c);
     co->firstlineno = u->firstlineno;
     co->filename = NEWREF(c->filename);
     co->name = NEWREF(u->name);
@@ -520,7 +522,7 @@ static int prepare(Compiler *c, bool add_none)
     int *fixed = cell_slots(u);
     if (!fixed)
         return -1;
-    int r = insert_prefix(u, fixed);
+    int r = insert_prefix(c, fixed);
     if (r == 0)
         fix_cell_offsets(u, fixed);
     mem_free(fixed);

@@ -515,14 +515,14 @@ static int visit_annotation(Compiler *c, Object *id, Expr *ann, int *len)
         return 0;
     Object *mangled = comp_mangle(c->u->private_, id);
     TRY(comp_load_const_new(c, mangled));
+    *len += 2;
+    if (c->future_annotations)
+        return comp_load_const_new(c, comp_unparse(ann));
     if (ann->kind == EXPR_STARRED) {
         TRY(comp_visit_expr(c, ann->u.starred.value));
-        TRY(comp_addop_i(c, OP_UNPACK_SEQUENCE, 1));
-    } else {
-        TRY(comp_visit_expr(c, ann));
+        return comp_addop_i(c, OP_UNPACK_SEQUENCE, 1);
     }
-    *len += 2;
-    return 0;
+    return comp_visit_expr(c, ann);
 }
 
 static int visit_arg_annotations(Compiler *c, ArgList *l, int *len)
@@ -760,8 +760,10 @@ static int check_future_features(Compiler *c, Stmt *s)
         int k = 0;
         while (future_features[k] && !str_eq_cstr(name, future_features[k]))
             k++;
-        if (future_features[k])
+        if (future_features[k]) {
+            c->future_annotations |= str_eq_cstr(name, "annotations");
             continue;
+        }
         if (str_eq_cstr(name, "braces"))
             return comp_syntax_error(c->filename, loc, "not a chance", NULL);
         return comp_syntax_error(c->filename, loc, "future feature %U is not defined", name);
@@ -832,8 +834,8 @@ Object *comp_compile(Mod *mod, Arena *arena, Object *filename, int interactive)
     Compiler c = { .filename = filename, .arena = arena,
                    .interactive = interactive && mod->mode != PARSE_EVAL };
     CodeObject *co = NULL;
-    if (check_future(&c, mod) == 0 && comp_fold(mod, arena) == 0 &&
-        (c.st = comp_symtable_build(mod, filename)))
+    if (check_future(&c, mod) == 0 && comp_fold(mod, arena, c.future_annotations) == 0 &&
+        (c.st = comp_symtable_build(mod, filename, c.future_annotations)))
         co = compile_module(&c, mod);
     while (c.u)
         comp_exit_scope(&c);

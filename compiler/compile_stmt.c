@@ -663,7 +663,10 @@ static bool module_or_class(Compiler *c)
 static int store_annotation(Compiler *c, Stmt *s)
 {
     Object *id = s->u.annassign.target->u.name.id;
-    TRY(comp_visit_expr(c, s->u.annassign.annotation));
+    if (c->future_annotations)
+        TRY(comp_load_const_new(c, comp_unparse(s->u.annassign.annotation)));
+    else
+        TRY(comp_visit_expr(c, s->u.annassign.annotation));
     Object *ann = str_intern_cstr("__annotations__");
     int r = ann ? comp_addop_name(c, OP_LOAD_NAME, ann) : -1;
     XDECREF(ann);
@@ -697,7 +700,7 @@ static int visit_annassign(Compiler *c, Stmt *s)
     default:
         return comp_error(c, "illegal target for annotation", NULL);
     }
-    if (!s->u.annassign.simple && module_or_class(c))
+    if (!s->u.annassign.simple && module_or_class(c) && !c->future_annotations)
         return check_ann_expr(c, s->u.annassign.annotation);
     return 0;
 }

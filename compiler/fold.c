@@ -25,6 +25,7 @@
 typedef struct {
     Arena *arena;
     int depth;
+    bool keep_annotations;      /* they become strings: leave them as written */
 } Folder;
 
 static int fold_expr(Folder *f, Expr *e);
@@ -490,10 +491,15 @@ static int fold_generators(Folder *f, ComprehensionList *gens)
     return 0;
 }
 
+static int fold_annotation(Folder *f, Expr *e)
+{
+    return f->keep_annotations ? 0 : fold_opt(f, e);
+}
+
 static int fold_arg_list(Folder *f, ArgList *l)
 {
     for (int i = 0; i < l->n; i++)
-        TRY(fold_opt(f, l->v[i]->annotation));
+        TRY(fold_annotation(f, l->v[i]->annotation));
     return 0;
 }
 
@@ -502,10 +508,10 @@ static int fold_arguments(Folder *f, Arguments *a)
     TRY(fold_arg_list(f, &a->posonlyargs));
     TRY(fold_arg_list(f, &a->args));
     if (a->vararg)
-        TRY(fold_opt(f, a->vararg->annotation));
+        TRY(fold_annotation(f, a->vararg->annotation));
     TRY(fold_arg_list(f, &a->kwonlyargs));
     if (a->kwarg)
-        TRY(fold_opt(f, a->kwarg->annotation));
+        TRY(fold_annotation(f, a->kwarg->annotation));
     TRY(fold_exprs(f, &a->kw_defaults));
     return fold_exprs(f, &a->defaults);
 }
@@ -654,7 +660,7 @@ static int fold_def(Folder *f, Stmt *s)
     TRY(fold_arguments(f, s->u.funcdef.args));
     TRY(fold_body(f, &s->u.funcdef.body));
     TRY(fold_exprs(f, &s->u.funcdef.decorators));
-    return fold_opt(f, s->u.funcdef.returns);
+    return fold_annotation(f, s->u.funcdef.returns);
 }
 
 static int fold_loop(Folder *f, Stmt *s)
@@ -683,7 +689,7 @@ static int fold_stmt1(Folder *f, Stmt *s)
         return fold_expr(f, s->u.augassign.value);
     case STMT_ANNASSIGN:
         TRY(fold_expr(f, s->u.annassign.target));
-        TRY(fold_expr(f, s->u.annassign.annotation));
+        TRY(fold_annotation(f, s->u.annassign.annotation));
         return fold_opt(f, s->u.annassign.value);
     case STMT_FOR: case STMT_ASYNCFOR:
         return fold_loop(f, s);
@@ -727,9 +733,9 @@ static int fold_stmts(Folder *f, StmtList *l)
     return 0;
 }
 
-int comp_fold(Mod *mod, Arena *arena)
+int comp_fold(Mod *mod, Arena *arena, bool future_annotations)
 {
-    Folder f = { arena, 0 };
+    Folder f = { arena, 0, future_annotations };
     switch (mod->mode) {
     case PARSE_EVAL:
         return fold_expr(&f, mod->expr);

@@ -11,6 +11,7 @@
  *   consts.c        the constant cache
  *   fold.c          constant folding on the AST
  *   symtable.c      the symbol table
+ *   unparse.c       expressions back to text (postponed annotations)
  *   disasm.c        the disassembler
  */
 #ifndef MEMPY_COMP_INTERNAL_H
@@ -118,8 +119,12 @@ typedef struct {
     Unit *u;
     int nestlevel;
     int future_lineno;          /* line of the last `from __future__` import */
+    bool future_annotations;    /* annotations are kept as strings */
     bool interactive;
 } Compiler;
+
+/* co_flags of code compiled under `from __future__ import annotations` */
+#define CO_FUTURE_ANNOTATIONS 0x1000000
 
 #define TRY(x) do { if ((x) < 0) return -1; } while (0)
 
@@ -234,7 +239,13 @@ CodeObject *comp_assemble(Compiler *c, bool add_none);
 
 /* ---- fold.c ---- */
 /* Folds constant sub-expressions of [mod] in place, as CPython's AST
- * optimiser; new constants are added to [arena].  -1 on error. */
-int comp_fold(Mod *mod, Arena *arena);
+ * optimiser; new constants are added to [arena]; annotations are left
+ * alone when they are to become strings.  -1 on error. */
+int comp_fold(Mod *mod, Arena *arena, bool future_annotations);
+
+/* ---- unparse.c ---- */
+/* The source text of [e], as CPython writes an annotation under
+ * `from __future__ import annotations`; a new str. */
+Object *comp_unparse(Expr *e);
 
 #endif

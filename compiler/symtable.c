@@ -21,6 +21,7 @@ struct SymTable {
     Object *private_;           /* innermost class name, for mangling */
     Object *class_cell;         /* "__class__" */
     int depth;
+    bool future_annotations;    /* annotations become strings */
 };
 
 #define TRY(x) do { if ((x) < 0) return -1; } while (0)
@@ -83,6 +84,8 @@ static int register_scope(SymTable *st, Scope *s)
         return -1;
     }
     st->scopes[st->nscopes++] = s;
+    if (s->type == BLOCK_ANNOTATION)
+        return 0;
     return comp_map_put(&st->bykey, s->key, st->nscopes - 1);
 }
 
@@ -104,7 +107,7 @@ static int enter_block(SymTable *st, Object *name, BlockType type,
     TRY(register_scope(st, s));
     TRY(comp_grow(&st->stack, &st->capstack, st->nstack + 1, sizeof(Scope *)));
     st->stack[st->nstack++] = s;
-    if (prev) {
+    if (prev && type != BLOCK_ANNOTATION) {
         TRY(comp_grow(&prev->children, &prev->capchildren, prev->nchildren + 1,
                       sizeof(Scope *)));
         prev->children[prev->nchildren++] = s;
@@ -113,12 +116,13 @@ static int enter_block(SymTable *st, Object *name, BlockType type,
     return 0;
 }
 
-static int enter_named_block(SymTable *st, const char *name, const void *key, Loc loc)
+static int enter_named_block(SymTable *st, const char *name, BlockType type,
+                             const void *key, Loc loc)
 {
     Object *n = str_intern_cstr(name);
     if (!n)
         return -1;
-    int r = enter_block(st, n, BLOCK_FUNCTION, key, loc);
+    int r = enter_block(st, n, type, key, loc);
     DECREF(n);
     return r;
 }
@@ -240,8 +244,31 @@ static int visit_arg_annotations(SymTable *st, ArgList *l)
     return 0;
 }
 
-static int visit_annotations(SymTable *st, Arguments *a, Expr *returns)
+/* Under `from __future__ import annotations` annotations are visited in
+ * a block of their own, whose names are forgotten. */
+static int enter_annotation(SymTable *st, const void *key, Loc loc)
 {
+    return st->future_annotations
+           ? enter_named_block(st, "_annotation", BLOCK_ANNOTATION, key, loc) : 0;
+}
+
+static void exit_annotation(SymTable *st)
+{
+    if (st->future_annotations)
+        exit_block(st);
+}
+
+static int visit_annotation(SymTable *st, Expr *annotation)
+{
+    TRY(enter_annotation(st, annotation, annotation->loc));
+    TRY(visit_expr(st, annotation));
+    exit_annotation(st);
+    return 0;
+}
+
+static int visit_annotations(SymTable *st, Stmt *s, Arguments *a, Expr *returns)
+{
+    TRY(enter_annotation(st, s, s->loc));
     TRY(visit_arg_annotations(st, &a->posonlyargs));
     TRY(visit_arg_annotations(st, &a->args));
     if (a->vararg)
@@ -249,7 +276,21 @@ static int visit_annotations(SymTable *st, Arguments *a, Expr *returns)
     if (a->kwarg)
         TRY(visit_opt(st, a->kwarg->annotation));
     TRY(visit_arg_annotations(st, &a->kwonlyargs));
-    return visit_opt(st, returns);
+    exit_annotation(st);
+    return returns ? visit_annotation(st, returns) : 0;
+}
+
+/* Names, yields and awaits mean nothing in an annotation kept as text. */
+static int not_in_annotation(SymTable *st, Expr *e, const char *what)
+{
+    if (st->cur->type != BLOCK_ANNOTATION)
+        return 0;
+    Object *w = str_from_cstr(what);
+    if (!w)
+        return -1;
+    comp_syntax_error(st->filename, e->loc, "'%U' can not be used within an annotation", w);
+    DECREF(w);
+    return -1;
 }
 
 static int visit_param_list(SymTable *st, ArgList *l)
@@ -281,7 +322,7 @@ static int visit_funcdef(SymTable *st, Stmt *s)
     TRY(add_def(st, s->u.funcdef.name, DEF_LOCAL, s->loc));
     TRY(visit_exprs(st, &a->defaults));
     TRY(visit_exprs(st, &a->kw_defaults));
-    TRY(visit_annotations(st, a, s->u.funcdef.returns));
+    TRY(visit_annotations(st, s, a, s->u.funcdef.returns));
     TRY(visit_exprs(st, &s->u.funcdef.decorators));
     TRY(enter_block(st, s->u.funcdef.name, BLOCK_FUNCTION, s, s->loc));
     if (s->kind == STMT_ASYNCFUNCTIONDEF)
@@ -325,7 +366,7 @@ static int visit_annassign(SymTable *st, Stmt *s)
     } else {
         TRY(visit_expr(st, t));
     }
-    TRY(visit_expr(st, s->u.annassign.annotation));
+    TRY(visit_annotation(st, s->u.annassign.annotation));
     return visit_opt(st, s->u.annassign.value);
 }
 
@@ -493,7 +534,7 @@ static int visit_lambda(SymTable *st, Expr *e)
     Arguments *a = e->u.lambda.args;
     TRY(visit_exprs(st, &a->defaults));
     TRY(visit_exprs(st, &a->kw_defaults));
-    TRY(enter_named_block(st, "lambda", e, e->loc));
+    TRY(enter_named_block(st, "lambda", BLOCK_FUNCTION, e, e->loc));
     TRY(visit_params(st, a));
     TRY(visit_expr(st, e->u.lambda.body));
     exit_block(st);
@@ -545,7 +586,7 @@ static int visit_comprehension(SymTable *st, Expr *e, ComprehensionList *gens,
 {
     Comprehension *outer = gens->v[0];
     TRY(visit_comp_iter(st, outer->iter));
-    TRY(enter_named_block(st, comprehension_name(kind), e, e->loc));
+    TRY(enter_named_block(st, comprehension_name(kind), BLOCK_FUNCTION, e, e->loc));
     Scope *s = st->cur;
     s->comprehension = kind;
     if (outer->is_async)
@@ -583,6 +624,7 @@ static int yield_in_comprehension(SymTable *st, Expr *e)
 
 static int visit_yield(SymTable *st, Expr *e, Expr *value)
 {
+    TRY(not_in_annotation(st, e, "yield expression"));
     TRY(visit_opt(st, value));
     st->cur->generator = true;
     if (st->cur->comprehension)
@@ -620,6 +662,7 @@ static int extend_namedexpr_scope(SymTable *st, Expr *target)
 
 static int visit_namedexpr(SymTable *st, Expr *e)
 {
+    TRY(not_in_annotation(st, e, "named expression"));
     if (st->cur->comp_iter_expr > 0)
         return comp_syntax_error(st->filename, e->loc,
             "assignment expression cannot be used in a comprehension "
@@ -691,6 +734,7 @@ static int visit_expr1(SymTable *st, Expr *e)
     case EXPR_YIELDFROM:
         return visit_yield(st, e, e->u.yieldfrom.value);
     case EXPR_AWAIT:
+        TRY(not_in_annotation(st, e, "await expression"));
         TRY(visit_expr(st, e->u.await_.value));
         st->cur->coroutine = true;
         return 0;
@@ -948,7 +992,7 @@ static int build(SymTable *st, Mod *mod)
     return analyze(st);
 }
 
-SymTable *comp_symtable_build(Mod *mod, Object *filename)
+SymTable *comp_symtable_build(Mod *mod, Object *filename, bool future_annotations)
 {
     SymTable *st = mem_calloc(1, sizeof(SymTable));
     if (!st) {
@@ -956,6 +1000,7 @@ SymTable *comp_symtable_build(Mod *mod, Object *filename)
         return NULL;
     }
     st->filename = filename;
+    st->future_annotations = future_annotations;
     st->class_cell = str_intern_cstr("__class__");
     if (!st->class_cell || build(st, mod) < 0) {
         comp_symtable_free(st);

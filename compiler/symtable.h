@@ -37,7 +37,7 @@
 /* Where a name lives (0: the scope does not know the name) */
 enum { SC_LOCAL = 1, SC_GLOBAL_EXPLICIT, SC_GLOBAL_IMPLICIT, SC_FREE, SC_CELL };
 
-typedef enum { BLOCK_MODULE, BLOCK_CLASS, BLOCK_FUNCTION } BlockType;
+typedef enum { BLOCK_MODULE, BLOCK_CLASS, BLOCK_FUNCTION, BLOCK_ANNOTATION } BlockType;
 typedef enum { COMPKIND_NONE, COMPKIND_LIST, COMPKIND_SET, COMPKIND_DICT,
                COMPKIND_GEN } CompKind;
 
@@ -80,8 +80,9 @@ struct Scope {
 typedef struct SymTable SymTable;
 
 /* Builds and analyses the symbol table of [mod]; NULL with SyntaxError
- * (or MemoryError / RecursionError) set on failure. */
-SymTable *comp_symtable_build(Mod *mod, Object *filename);
+ * (or MemoryError / RecursionError) set on failure.  Under
+ * [future_annotations], the names annotations use are not recorded. */
+SymTable *comp_symtable_build(Mod *mod, Object *filename, bool future_annotations);
 void comp_symtable_free(SymTable *st);
 /* The scope opened by AST node [key] (a Mod, Stmt or Expr), or NULL. */
 Scope *comp_symtable_lookup(SymTable *st, const void *key);
