@@ -56,10 +56,8 @@ Object *run_compile(Object *source, Object *filename, const char *mode)
     ParseMode pm = strcmp(mode, "eval") == 0 ? PARSE_EVAL : strcmp(mode, "single") == 0 ? PARSE_SINGLE
                                                                                       : PARSE_FILE;
     Arena *arena = NULL;
-    int incomplete = 0;
-    Object *co = compile_text(src, (size_t)len, filename, pm, pm == PARSE_SINGLE, &arena, &incomplete);
-    if (!co && incomplete && !err_occurred())
-        err_format(exc_SyntaxError, "incomplete input");
+    /* compile(..., 'single') reports an unfinished statement as an error */
+    Object *co = compile_text(src, (size_t)len, filename, pm, pm == PARSE_SINGLE, &arena, NULL);
     if (arena)
         arena_free(arena);
     return co;

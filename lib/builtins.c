@@ -697,6 +697,18 @@ static Object *compile_arg(Object *src, const char *mode, const char *fname)
         return err_format(exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
     if (!text)
         return NULL;
+    if (strcmp(mode, "eval") == 0) {
+        /* eval() ignores leading blanks, as CPython's does */
+        ssize_t lead = 0;
+        while (lead < STR_LEN(text) && (str_read(text, lead) == ' ' || str_read(text, lead) == '\t'))
+            lead++;
+        if (lead) {
+            Object *t = str_substr(text, lead, STR_LEN(text));
+            DECREF(text);
+            if (!(text = t))
+                return NULL;
+        }
+    }
     Object *filename = str_from_cstr("<string>");
     Object *co = filename ? in->compile(text, filename, mode) : NULL;
     XDECREF(filename);

@@ -11,6 +11,7 @@ extern const BuiltinModule lib_modules[];
 Object *lib_builtins_init(void);
 Object *lib_sys_init(void);
 Object *lib_gc_init(void);
+Object *lib_time_init(void);
 
 /* Sets sys.argv from C strings. */
 int lib_sys_set_argv(int argc, char **argv);

@@ -5,5 +5,6 @@ const BuiltinModule lib_modules[] = {
     {"builtins", lib_builtins_init},
     {"sys", lib_sys_init},
     {"gc", lib_gc_init},
+    {"time", lib_time_init},
     {NULL, NULL},
 };
