@@ -476,9 +476,31 @@ static int thread_jump(Instr *in, const Instr *target)
     return 0;
 }
 
+/* Writes SWAPs realising permutation [perm] (of [depth] items) backwards
+ * into [run], from [out] down, one cycle at a time through the top of
+ * the stack; returns the first position left unused. */
+static int emit_cycles(Instr *run, int out, int *perm, int depth)
+{
+    for (int k = 0; k < depth; k++) {
+        if (perm[k] < 0 || perm[k] == k)
+            continue;
+        for (int j = k;;) {
+            if (j) {
+                run[out].op = OP_SWAP;
+                run[out--].arg = j + 1;
+            }
+            if (perm[j] < 0)
+                break;
+            int next = perm[j];
+            perm[j] = -1;
+            j = next;
+        }
+    }
+    return out;
+}
+
 /* Replaces a run of SWAPs (and NOPs) starting at *[ix] by the fewest SWAPs
- * with the same effect: the permutation is split into cycles, each put in
- * place through the top of the stack. */
+ * with the same effect. */
 static int swaptimize(Block *b, int *ix)
 {
     Instr *run = &b->instr[*ix];
@@ -505,25 +527,8 @@ static int swaptimize(Block *b, int *ix)
             perm[0] = perm[run[k].arg - 1];
             perm[run[k].arg - 1] = t;
         }
-    /* Emit the cycles backwards, from the end of the run. */
-    int out = len - 1;
-    for (int k = 0; k < depth; k++) {
-        if (perm[k] < 0 || perm[k] == k)
-            continue;
-        for (int j = k;;) {
-            if (j) {
-                run[out].op = OP_SWAP;
-                run[out--].arg = j + 1;
-            }
-            if (perm[j] < 0)
-                break;
-            int next = perm[j];
-            perm[j] = -1;
-            j = next;
-        }
-    }
-    while (out >= 0)
-        run[out--].op = OP_NOP;
+    for (int out = emit_cycles(run, len - 1, perm, depth); out >= 0; out--)
+        run[out].op = OP_NOP;
     mem_free(perm);
     *ix += len - 1;
     return 0;
