@@ -197,7 +197,7 @@ Object *obj_getattr(Object *o, Object *name)
 
 Object *obj_getattr_str(Object *o, const char *name)
 {
-    Object *n = str_intern_cstr(name);
+    Object *n = str_intern_literal(name);
     if (!n)
         return NULL;
     Object *r = obj_getattr(o, n);

@@ -1484,7 +1484,7 @@ Object *int_from_string(const char *s, ssize_t len, int base)
 
 int int_call_special(Object *o, const char *name, Object **res)
 {
-    Object *n = str_intern_cstr(name);
+    Object *n = str_intern_literal(name);
     if (!n)
         return -1;
     Object *f = type_lookup(TYPE(o), n);

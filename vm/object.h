@@ -13,6 +13,7 @@
 #define MEMPY_OBJECT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdbool.h>
 #include <sys/types.h>
@@ -192,7 +193,7 @@ int obj_richcompare_bool(Object *a, Object *b, int op); /* identity implies ==  
 int obj_is_true(Object *o);                    /* 1, 0, -1 */
 int obj_not(Object *o);
 Object *obj_getattr(Object *o, Object *name);
-Object *obj_getattr_str(Object *o, const char *name);
+Object *obj_getattr_str(Object *o, const char *name);    /* name: a C string literal */
 int obj_setattr(Object *o, Object *name, Object *value);  /* value NULL: delete */
 int obj_hasattr(Object *o, Object *name);
 /* Looks up [name]; returns 1 and a new ref in *res, 0 if absent (no error), -1 on error. */
@@ -210,7 +211,7 @@ Object *obj_next(Object *iter);
 Object *obj_call(Object *callable, Object *const *args, ssize_t nargs, Object *kwnames);
 Object *obj_call0(Object *callable);
 Object *obj_call1(Object *callable, Object *arg);
-Object *obj_call_method(Object *o, const char *name, Object *const *args, ssize_t nargs);
+Object *obj_call_method(Object *o, const char *name, Object *const *args, ssize_t nargs); /* name: a literal */
 Object *obj_format(Object *o, Object *spec);   /* format(o, spec) */
 bool obj_is_instance_of(Object *o, Type *t);   /* isinstance by MRO */
 int obj_isinstance(Object *o, Object *cls);    /* isinstance(), cls may be a tuple */
@@ -234,6 +235,14 @@ Object *num_float(Object *o);                  /* float(o) */
  * tracked).  Returns NULL with MemoryError set. */
 Object *obj_alloc(Type *type, ssize_t nitems);
 void obj_free(Object *o);                      /* frees the memory of an object */
+/* Brings back [o], an object that its type parked on a free list instead of
+ * freeing it: refcnt 1, GC header untracked.  Unlike obj_alloc it is not
+ * counted as an allocation by the collector (as CPython 3.11's free lists:
+ * the count only sees obj_alloc and obj_free). */
+Object *obj_revive(Object *o);
+/* Prints one free-list line of sys._debugmallocstats(): "[count] [what]s *
+ * [size] bytes each" right-aligned to 48 columns, then its total in bytes. */
+void obj_print_freelist(FILE *out, const char *what, int count, size_t size);
 /* Size of an object as sys.getsizeof reports it, GC header included. */
 ssize_t obj_sizeof(Object *o);
 

@@ -657,6 +657,42 @@ Object *str_intern_cstr(const char *c)
     return s;
 }
 
+/* Interned strings of C string literals, found again by the literal's
+ * address: the names the interpreter looks up over and over ("__init__",
+ * "write", ...) are made once.  The table owns one reference to each. */
+#define LITERAL_CACHE 512
+static struct {
+    const char *literal;
+    Object *str;
+} literal_cache[LITERAL_CACHE];
+
+Object *str_intern_literal(const char *literal)
+{
+    size_t h = ((uintptr_t)literal >> 3) & (LITERAL_CACHE - 1);
+    for (size_t n = 0; n < LITERAL_CACHE; n++, h = (h + 1) & (LITERAL_CACHE - 1)) {
+        if (literal_cache[h].literal == literal)
+            return NEWREF(literal_cache[h].str);
+        if (!literal_cache[h].literal) {
+            Object *s = str_intern_cstr(literal);
+            if (s) {
+                literal_cache[h].literal = literal;
+                literal_cache[h].str = NEWREF(s);
+            }
+            return s;
+        }
+    }
+    return str_intern_cstr(literal);        /* the table is full: no caching */
+}
+
+static void literal_cache_clear(void)
+{
+    for (size_t i = 0; i < LITERAL_CACHE; i++) {
+        if (literal_cache[i].literal)
+            CLEAR(literal_cache[i].str);
+        literal_cache[i].literal = NULL;
+    }
+}
+
 /* Frees a static character's UTF-8 copy. */
 static void drop_utf8(CompactStrObject *c)
 {
@@ -666,6 +702,7 @@ static void drop_utf8(CompactStrObject *c)
 
 void str_fini(void)
 {
+    literal_cache_clear();
     for (size_t i = 0; i < interned.cap; i++)
         if (interned.slots[i])
             interned.slots[i]->state.interned = 0;

@@ -84,6 +84,9 @@ ssize_t str_find_char(Object *s, uint32_t ch, ssize_t start, ssize_t end);
  * interned strings. */
 void str_intern(Object **p);
 Object *str_intern_cstr(const char *s);              /* new ref to the interned string */
+/* The same for a C string literal (or any text that lives, unchanged, as
+ * long as the process): made once, then found by the literal's address. */
+Object *str_intern_literal(const char *literal);
 Object *str_format_spec(Object *o, Object *spec);    /* str.__format__ */
 void str_fini(void);                                 /* drops the interned table */
 

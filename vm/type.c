@@ -657,7 +657,7 @@ Type method_wrapper_type = {
 
 /* ---- slots of classes: they call the dunder methods found on the class ---- */
 
-static Object *slot_name(const char *s) { return str_intern_cstr(s); }
+static Object *slot_name(const char *s) { return str_intern_literal(s); }
 
 /* Looks [name] up on type(self) and calls it with self prepended. */
 static Object *slot_call_dunder(Object *self, Object *name, Object *const *args, ssize_t nargs)
