@@ -511,7 +511,7 @@ static void exc_type_fill(Type *t, const ExcSpec *spec)
     t->base.base.type = &type_type;
     t->name = spec->name;
     t->basicsize = sizeof(ExceptionObject);
-    t->flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_BASE_EXC_SUBCLASS;
+    t->flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_BASE_EXC_SUBCLASS | TPFLAG_TUPLE_CALL;
     t->dictoffset = offsetof(ExceptionObject, dict);
     t->base_type = spec->base ? *spec->base : &object_type;
     if (!spec->base) {

@@ -532,6 +532,7 @@ static int check_except_type(Object *cls)
     return -1;
 }
 
+/* f-string field: takes over the reference to [v]. */
 static Object *format_value(Object *v, int conv, Object *spec)
 {
     Object *conv_v;
@@ -539,8 +540,9 @@ static Object *format_value(Object *v, int conv, Object *spec)
     case 1: conv_v = obj_str(v); break;
     case 2: conv_v = obj_repr(v); break;
     case 3: conv_v = obj_ascii(v); break;
-    default: conv_v = NEWREF(v);
+    default: conv_v = v; v = NULL;
     }
+    XDECREF(v);
     if (!conv_v)
         return NULL;
     if (!spec && IS_TYPE(conv_v, str_type))
@@ -1034,6 +1036,13 @@ dispatch_opcode:
         Object **args = sp - nargs;
         Object *callable = args[-1];
         Object *meth = args[-2];
+        if (!meth && IS_TYPE(callable, method_type)) {
+            /* a bound method: call its function with self, as 3.11 does */
+            MethodObject *bm = (MethodObject *)callable;
+            args[-2] = meth = NEWREF(bm->func);
+            args[-1] = NEWREF(bm->self);
+            DECREF(bm);
+        }
         if (meth) {
             callable = meth;
             args--;
@@ -1443,9 +1452,7 @@ dispatch_opcode:
 
     TARGET(OP_FORMAT_VALUE): {
         Object *spec = (oparg & 4) ? POP() : NULL;
-        Object *v = TOP();
-        Object *r = format_value(v, (int)(oparg & 3), spec);
-        DECREF(v);
+        Object *r = format_value(TOP(), (int)(oparg & 3), spec);
         XDECREF(spec);
         SET_TOP(r);
         if (!r) { sp--; goto error; }

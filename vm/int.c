@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "int.h"
+#include "type.h"
 #include "float.h"
 #include "str.h"
 #include "tuple.h"
@@ -1294,7 +1295,7 @@ Object *int_to_decimal(Object *o)
     if (is_medium(o)) {
         char buf[16];
         int n = snprintf(buf, sizeof buf, "%ld", medium(o));
-        return str_from_utf8(buf, n);
+        return str_from_kind_fresh(STR_KIND_1, buf, n);
     }
     return digits_to_str(o, 10, "");
 }
@@ -1487,11 +1488,12 @@ int int_call_special(Object *o, const char *name, Object **res)
     Object *n = str_intern_literal(name);
     if (!n)
         return -1;
-    Object *f = type_lookup(TYPE(o), n);
-    DECREF(n);
-    if (!f)
+    if (!type_lookup(TYPE(o), n)) {
+        DECREF(n);
         return 0;
-    *res = obj_call_method(o, name, NULL, 0);
+    }
+    *res = obj_call_special(o, n, NULL, 0);
+    DECREF(n);
     return *res ? 1 : -1;
 }
 
@@ -2087,7 +2089,7 @@ Type int_type = {
     .name = "int",
     .basicsize = offsetof(IntObject, digits),
     .itemsize = sizeof(digit),
-    .flags = TPFLAG_BASETYPE | TPFLAG_LONG_SUBCLASS,
+    .flags = TPFLAG_BASETYPE | TPFLAG_LONG_SUBCLASS | TPFLAG_TUPLE_CALL,
     .dealloc = int_dealloc,
     .repr = int_repr,
     .hash = int_hash,

@@ -131,6 +131,10 @@ typedef struct {
 #define TPFLAG_DICT_SUBCLASS (1UL << 13)
 #define TPFLAG_BASE_EXC_SUBCLASS (1UL << 14)
 #define TPFLAG_TYPE_SUBCLASS (1UL << 15)
+/* Calling the type packs the arguments into a tuple first, as CPython 3.11
+ * does for types without vectorcall (classes, int, str, bytes, zip,
+ * exceptions): that tuple holds a reference to each argument. */
+#define TPFLAG_TUPLE_CALL   (1UL << 16)
 
 struct Type {
     VarObject base;

@@ -479,7 +479,7 @@ static int member_set(Object *d, Object *obj, Object *value)
     MemberDescrObject *m = (MemberDescrObject *)d;
     Object **slot = (Object **)((char *)obj + m->offset);
     if (!value && !*slot)
-        return err_format(exc_AttributeError, "'%T' object has no attribute '%U'", obj, m->name), -1;
+        return err_format(exc_AttributeError, "%U", m->name), -1;
     SETREF(*slot, XNEWREF(value));
     return 0;
 }
@@ -519,7 +519,7 @@ typedef struct {
     Object *self;               /* bound (method-wrapper) or NULL */
 } WrapperObject;
 
-static Object *slot_call_dunder(Object *self, Object *name, Object *const *args, ssize_t nargs);
+#define slot_call_dunder obj_call_special
 
 #define SLOT_FUNC(field) ((void **)((char *)t + (field)))
 
@@ -660,7 +660,7 @@ Type method_wrapper_type = {
 static Object *slot_name(const char *s) { return str_intern_literal(s); }
 
 /* Looks [name] up on type(self) and calls it with self prepended. */
-static Object *slot_call_dunder(Object *self, Object *name, Object *const *args, ssize_t nargs)
+Object *obj_call_special(Object *self, Object *name, Object *const *args, ssize_t nargs)
 {
     Object *f = type_lookup(TYPE(self), name);
     if (!f)
@@ -827,14 +827,49 @@ static int slot_contains(Object *self, Object *k)
     return t;
 }
 
+
+/* Calls [f] with [first] prepended to the arguments.  With keywords the
+ * arguments are copied with new references, as CPython 3.11 unpacks its
+ * kwargs dict into a new vector; without, they are only borrowed. */
+static Object *call_prepend(Object *f, Object *first, Object *const *args, ssize_t nargs,
+                            Object *kwnames)
+{
+    ssize_t nkw = kwnames ? SIZE(kwnames) : 0, total = nargs + nkw;
+    Object *small[9], **stack = total < 8 ? small : mem_malloc((size_t)(total + 1) * sizeof(Object *));
+    if (!stack)
+        return err_nomemory();
+    stack[0] = first;
+    memcpy(stack + 1, args, (size_t)total * sizeof(Object *));
+    if (nkw)
+        for (ssize_t i = 0; i <= total; i++)
+            INCREF(stack[i]);
+    Object *r = IS_TYPE(f, function_type) ? vm_call_function(f, stack, nargs + 1, kwnames)
+                                          : obj_call(f, stack, nargs + 1, kwnames);
+    if (nkw)
+        for (ssize_t i = 0; i <= total; i++)
+            DECREF(stack[i]);
+    if (stack != small)
+        mem_free(stack);
+    return r;
+}
+
 static Object *slot_call_call(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     Object *name = slot_name("__call__");
-    Object *f = obj_getattr(self, name);
-    DECREF(name);
+    Object *f = name ? type_lookup(TYPE(self), name) : NULL;
+    XDECREF(name);
     if (!f)
-        return NULL;
-    Object *r = obj_call(f, args, nargs, kwnames);
+        return err_format(exc_TypeError, "'%T' object is not callable", self);
+    INCREF(f);
+    Object *r;
+    if (IS_TYPE(f, function_type))
+        r = call_prepend(f, self, args, nargs, kwnames);
+    else {
+        descrgetfunc get = TYPE(f)->descr_get;
+        Object *bound = get ? get(f, self, (Object *)TYPE(self)) : NEWREF(f);
+        r = bound ? obj_call(bound, args, nargs, kwnames) : NULL;
+        XDECREF(bound);
+    }
     DECREF(f);
     return r;
 }
@@ -849,18 +884,7 @@ static int slot_init(Object *self, Object *const *args, ssize_t nargs, Object *k
     INCREF(f);
     Object *r;
     if (IS_TYPE(f, function_type)) {
-        ssize_t n = nargs + (kwnames ? SIZE(kwnames) : 0);
-        Object *small[9], **stack = n < 8 ? small : mem_malloc((size_t)(n + 1) * sizeof(Object *));
-        if (!stack) {
-            DECREF(f);
-            err_nomemory();
-            return -1;
-        }
-        stack[0] = self;
-        memcpy(stack + 1, args, (size_t)n * sizeof(Object *));
-        r = vm_call_function(f, stack, nargs + 1, kwnames);
-        if (stack != small)
-            mem_free(stack);
+        r = call_prepend(f, self, args, nargs, kwnames);
     } else {
         descrgetfunc get = TYPE(f)->descr_get;
         Object *bound = get ? get(f, self, (Object *)TYPE(self)) : NEWREF(f);
@@ -887,17 +911,7 @@ static Object *slot_new(Type *t, Object *const *args, ssize_t nargs, Object *kwn
     XDECREF(name);
     if (!f)
         return NULL;
-    ssize_t total = nargs + (kwnames ? SIZE(kwnames) : 0);
-    Object *small[9], **stack = total < 8 ? small : mem_malloc((size_t)(total + 1) * sizeof(Object *));
-    if (!stack) {
-        DECREF(f);
-        return err_nomemory();
-    }
-    stack[0] = (Object *)t;
-    memcpy(stack + 1, args, (size_t)total * sizeof(Object *));
-    Object *r = obj_call(f, stack, nargs + 1, kwnames);
-    if (stack != small)
-        mem_free(stack);
+    Object *r = call_prepend(f, (Object *)t, args, nargs, kwnames);
     DECREF(f);
     return r;
 }
@@ -1929,13 +1943,8 @@ static int type_setattro(Object *o, Object *name, Object *value)
     return r;
 }
 
-static Object *type_call(Object *o, Object *const *args, ssize_t nargs, Object *kwnames)
+static Object *construct(Type *t, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    Type *t = (Type *)o;
-    if (t == &type_type && nargs == 1 && !(kwnames && SIZE(kwnames)))
-        return NEWREF(TYPE(args[0]));
-    if (!t->new_)
-        return err_format(exc_TypeError, "cannot create '%s' instances", t->name);
     Object *obj = t->new_(t, args, nargs, kwnames);
     if (!obj || !obj_is_instance_of(obj, t))
         return obj;
@@ -1943,6 +1952,25 @@ static Object *type_call(Object *o, Object *const *args, ssize_t nargs, Object *
         DECREF(obj);
         return NULL;
     }
+    return obj;
+}
+
+static Object *type_call(Object *o, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    Type *t = (Type *)o;
+    if (t == &type_type && nargs == 1 && !(kwnames && SIZE(kwnames)))
+        return NEWREF(TYPE(args[0]));
+    if (!t->new_)
+        return err_format(exc_TypeError, "cannot create '%s' instances", t->name);
+    if (!(t->flags & (TPFLAG_HEAPTYPE | TPFLAG_TUPLE_CALL)))
+        return construct(t, args, nargs, kwnames);
+    /* As CPython 3.11 calls a type without vectorcall: the arguments are
+     * packed into a tuple (and a dict) first, which hold a reference each. */
+    Object *packed = tuple_from_array(args, nargs + (kwnames ? SIZE(kwnames) : 0));
+    if (!packed)
+        return NULL;
+    Object *obj = construct(t, TUPLE_ITEMS(packed), nargs, kwnames);
+    DECREF(packed);
     return obj;
 }
 

@@ -22,6 +22,10 @@ Object **obj_dict_ptr(Object *o);
 /* The instance attribute [name] of [o] (inline value or dict entry),
  * borrowed; NULL if absent (no error). */
 Object *obj_instance_attr(Object *o, Object *name);
+/* self.name(*args) for a special method looked up on the type only, as
+ * CPython's vectorcall_method: no bound method is made.  AttributeError if
+ * the type lacks it. */
+Object *obj_call_special(Object *self, Object *name, Object *const *args, ssize_t nargs);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
