@@ -706,6 +706,8 @@ static Object *slot_call(Object *self, const char *cname, Object *const *args, s
 }
 
 static Object *slot_repr(Object *self) { return slot_call(self, "__repr__", NULL, 0); }
+
+bool type_repr_is_python(Type *t) { return t->repr == slot_repr; }
 static Object *slot_str(Object *self) { return slot_call(self, "__str__", NULL, 0); }
 static Object *slot_iter(Object *self) { return slot_call(self, "__iter__", NULL, 0); }
 static Object *slot_neg(Object *self) { return slot_call(self, "__neg__", NULL, 0); }

@@ -26,6 +26,8 @@ Object *obj_instance_attr(Object *o, Object *name);
  * CPython's vectorcall_method: no bound method is made.  AttributeError if
  * the type lacks it. */
 Object *obj_call_special(Object *self, Object *name, Object *const *args, ssize_t nargs);
+/* Whether repr() of a [t] runs a __repr__ written in Python. */
+bool type_repr_is_python(Type *t);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
