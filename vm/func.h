@@ -16,11 +16,18 @@ typedef struct {
     Object *closure;            /* tuple of cells or NULL */
     Object *annotations;        /* dict or NULL */
     Object *dict;               /* __dict__ or NULL */
+    /* The rest completes CPython 3.11's layout (sys.getsizeof == 152);
+     * mempy has no weak references or per-object vectorcall yet. */
+    Object *weakreflist;
+    void *vectorcall;
+    uint32_t version;
 } FunctionObject;
 
 typedef struct {
     Object base;
     Object *func, *self;
+    Object *weakreflist;        /* reserved, as CPython's layout (getsizeof == 64) */
+    void *vectorcall;
 } MethodObject;
 
 typedef struct {
@@ -34,6 +41,8 @@ typedef struct {
     const MethodDef *def;
     Object *self;               /* NULL for plain functions; the module for module functions */
     Object *module;             /* __module__ or NULL */
+    Object *weakreflist;        /* reserved, as CPython's layout (getsizeof == 72) */
+    void *vectorcall;
 } CFunctionObject;
 
 Object *func_new(CodeObject *code, Object *globals, Object *qualname);
