@@ -4,6 +4,7 @@
  *
  *   compile.c       driver, code units (one per code object), names,
  *                   constants, functions, classes, closures
+ *   location.c      instruction locations and traceback anchors
  *   compile_stmt.c  statements, loops, try/with and their frame blocks
  *   compile_expr.c  expressions, calls, comprehensions, f-strings
  *   flow.c          the CFG and its optimisation
@@ -136,6 +137,14 @@ Object *comp_const_merge(ConstCache *cache, Object *o);
 Object *comp_const_merge_one(ConstCache *cache, Object *o);
 void comp_const_cache_free(ConstCache *cache);
 
+/* ---- location.c ---- */
+void comp_set_loc(Compiler *c, Loc loc);
+/* The location of [e]; a binary operation or subscript also gets the
+ * anchor tracebacks mark with ^. */
+void comp_set_expr_loc(Compiler *c, Expr *e);
+/* No location: the instruction is artificial. */
+void comp_unset_loc(Compiler *c);
+
 /* ---- compile.c ---- */
 /* Index of [o] in [l], adding it (with a new reference) when absent. */
 int comp_list_add(ObjList *l, Object *o);
@@ -145,11 +154,7 @@ int comp_error(Compiler *c, const char *fmt, Object *arg);
 /* Reports a SyntaxWarning ([fmt] with the str [a] and [b], each may be
  * NULL) at the current location; -1 if it became an error. */
 int comp_warn(Compiler *c, const char *fmt, Object *a, Object *b);
-void comp_set_loc(Compiler *c, Loc loc);
-/* The location of [e]; a binary operation or subscript also gets the
- * anchor tracebacks mark with ^. */
-void comp_set_expr_loc(Compiler *c, Expr *e);
-void comp_unset_loc(Compiler *c);
+
 /* Index in co_consts of constant [o] (borrowed). */
 int comp_add_const(Compiler *c, Object *o);
 int comp_load_const(Compiler *c, Object *o);
