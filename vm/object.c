@@ -1,6 +1,7 @@
 /* object.c — where objects are born and die: obj_alloc / obj_free, the
  * memory in front of an object (GC header, managed-dict pointers), the size
- * sys.getsizeof reports, and the singletons None, NotImplemented, Ellipsis.
+ * sys.getsizeof reports, the revival of objects kept on free lists, and the
+ * singletons None, NotImplemented, Ellipsis.
  *
  *   [ managed dict: dict | values ][ GCHead ][ refcnt | type | ... ]
  *     only TPFLAG_MANAGED_DICT       only TPFLAG_HAVE_GC   ^ Object*
@@ -13,6 +14,7 @@
 #include "type.h"
 #include "../mem/mem.h"
 #include "../mem/gc.h"
+#include "../mem/obmalloc.h"
 
 /* Bytes that precede an object of [t] in its allocation. */
 static size_t preheader_size(Type *t)
@@ -56,6 +58,22 @@ void obj_free(Object *o)
     mem_obj_free((char *)o - preheader_size(t));
     if (t->flags & TPFLAG_HEAPTYPE)
         DECREF(t);
+}
+
+Object *obj_revive(Object *o)
+{
+    if (TYPE(o)->flags & TPFLAG_HAVE_GC)
+        *AS_GC(o) = (GCHead){NULL, 0};
+    o->refcnt = 1;
+    return o;
+}
+
+void obj_print_freelist(FILE *out, const char *what, int count, size_t size)
+{
+    char line[128], label[sizeof line + 2];
+    snprintf(line, sizeof line, "%d %ss * %zu bytes each", count, what, size);
+    snprintf(label, sizeof label, "%48s ", line);
+    mem_print_one(out, label, (size_t)count * size);
 }
 
 void obj_dealloc(Object *o)
