@@ -22,7 +22,9 @@
  *   5. unreachable objects' finalizers (__del__) run, once per object;
  *   6. objects a finalizer made reachable again are resurrected;
  *   7. the rest are broken apart with their type's clear hook and freed by
- *      reference counting.
+ *      reference counting;
+ *   8. a collection of generation 2 ends by emptying the per-type free
+ *      lists (through the hook vm/ sets), which frees what they held.
  *
  * While collecting, the `prev` word of a GCHead holds flags in its low bits
  * and gc_refs above them; the list is walked through `next` only.
@@ -55,6 +57,7 @@ typedef struct {
     ssize_t long_lived_total, long_lived_pending;
     GCStats stats[NUM_GENERATIONS];
     GCHooks hooks;
+    void (*clear_freelists)(void);
 } GCState;
 
 static GCState gc;
@@ -134,6 +137,7 @@ void gc_init(void)
 }
 
 void gc_set_hooks(const GCHooks *hooks) { gc.hooks = *hooks; }
+void gc_set_freelist_hook(void (*clear)(void)) { gc.clear_freelists = clear; }
 
 void gc_track(Object *o)
 {
@@ -432,6 +436,8 @@ static ssize_t collect(int generation)
     if (gc.debug & GC_DEBUG_STATS)
         fprintf(stderr, "gc: done, %zd unreachable, 0 uncollectable, %.4fs elapsed\n", m,
                 now_seconds() - t0);
+    if (generation == NUM_GENERATIONS - 1 && gc.clear_freelists)
+        gc.clear_freelists();
     gc.stats[generation].collections++;
     gc.stats[generation].collected += m;
     return m;

@@ -43,6 +43,11 @@ typedef struct {
 
 void gc_init(void);
 void gc_set_hooks(const GCHooks *hooks);
+/* [clear] empties the per-type free lists; a collection of the oldest
+ * generation calls it at its end, as CPython 3.11's clear_freelists (vm/
+ * sets it once at start-up: unlike GCHooks it does not change when the gc
+ * module is imported or at exit). */
+void gc_set_freelist_hook(void (*clear)(void));
 void gc_track(Object *o);
 void gc_untrack(Object *o);
 bool gc_is_tracked(Object *o);
