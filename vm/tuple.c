@@ -2,11 +2,15 @@
  *
  * A tuple of n items is one allocation: [GC head][refcnt type size][n item
  * pointers] (sys.getsizeof: 40 + 8n).  Every non-empty tuple is made by
- * tuple_alloc and given back by tuple_release, the one place where CPython's
- * per-length free lists will go.  The empty tuple is a static singleton, as
- * in CPython 3.11, and is never tracked.  Tuples are tracked from birth; the
- * collector untracks those that hold nothing trackable
- * (TPFLAG_GC_UNTRACK_YOUNG).
+ * tuple_alloc and given back by tuple_release, which keep CPython 3.11's
+ * per-length free lists: up to 2000 dead tuples of each length 1..20, linked
+ * through their first item, reused without counting as a new allocation for
+ * the collector.  As in 3.11, tuples of 20 items are parked but never taken
+ * back (its pop tests the length against 20 where its push tests the index),
+ * so that list only fills until a full collection empties every list.  The
+ * empty tuple is a static singleton, as in CPython 3.11, and is never
+ * tracked.  Tuples are tracked from birth; the collector untracks those that
+ * hold nothing trackable (TPFLAG_GC_UNTRACK_YOUNG).
  */
 #include <stdarg.h>
 #include <limits.h>
@@ -37,30 +41,86 @@ typedef struct {
     Object *seq;                /* NULL once exhausted */
 } TupleIterObject;
 
-/* ---- allocation ---- */
+/* ---- allocation and the free lists ---- */
 
-static Object *tuple_alloc(Type *type, ssize_t n)
+enum {
+    MAXSAVESIZE = 20,           /* PyTuple_MAXSAVESIZE: lengths 1..20 are kept */
+    MAXFREELIST = 2000,         /* PyTuple_MAXFREELIST: per length */
+};
+
+/* free_list[n - 1]: dead tuples of length n, linked through items[0]. */
+static Object *free_list[MAXSAVESIZE];
+static int numfree[MAXSAVESIZE];
+
+/* A dead tuple of [n] items off its free list, or NULL. */
+static Object *freelist_pop(ssize_t n)
 {
+    if (n >= MAXSAVESIZE || !free_list[n - 1])
+        return NULL;
+    Object *t = free_list[n - 1];
+    free_list[n - 1] = TUPLE_GET(t, 0);
+    numfree[n - 1]--;
+    return obj_revive(t);
+}
+
+/* Parks the dead tuple [t] on its free list; false when it is not kept. */
+static bool freelist_push(Object *t)
+{
+    ssize_t i = SIZE(t) - 1;
+    if (i < 0 || i >= MAXSAVESIZE || numfree[i] >= MAXFREELIST || !IS_TYPE(t, tuple_type))
+        return false;
+    TUPLE_ITEMS(t)[0] = free_list[i];
+    free_list[i] = t;
+    numfree[i]++;
+    return true;
+}
+
+/* An untracked tuple of [n] > 0 NULL items. */
+static Object *tuple_alloc(ssize_t n)
+{
+    Object *t = freelist_pop(n);
+    if (t) {
+        memset(TUPLE_ITEMS(t), 0, (size_t)n * sizeof(Object *));
+        return t;
+    }
     if (n > (ssize_t)(SIZE_MAX / 2 / sizeof(Object *)))
         return err_nomemory();
-    Object *t = obj_alloc(type, n);
-    if (!t)
-        return NULL;
-    SIZE(t) = n;
-    memset(TUPLE_ITEMS(t), 0, (size_t)n * sizeof(Object *));
-    return t;
+    return obj_alloc(&tuple_type, n);
 }
 
 static void tuple_release(Object *t)
 {
-    obj_free(t);
+    if (!freelist_push(t))
+        obj_free(t);
+}
+
+void tuple_clear_freelists(void)
+{
+    for (int i = 0; i < MAXSAVESIZE; i++) {
+        while (free_list[i]) {
+            Object *t = free_list[i];
+            free_list[i] = TUPLE_GET(t, 0);
+            obj_free(t);
+        }
+        numfree[i] = 0;
+    }
+}
+
+void tuple_print_freelists(FILE *out)
+{
+    for (int i = 0; i < MAXSAVESIZE; i++) {
+        char what[48];
+        snprintf(what, sizeof what, "free %d-sized PyTupleObject", i + 1);
+        obj_print_freelist(out, what, numfree[i],
+                           (size_t)tuple_type.basicsize + (size_t)(i + 1) * sizeof(Object *));
+    }
 }
 
 Object *tuple_new(ssize_t n)
 {
     if (n == 0)
         return NEWREF(EMPTY_TUPLE);
-    Object *t = tuple_alloc(&tuple_type, n);
+    Object *t = tuple_alloc(n);
     if (t)
         gc_track(t);
     return t;
@@ -391,7 +451,7 @@ static Object *tuple_new_slot(Type *type, Object *const *args, ssize_t nargs, Ob
     Object *plain = iterable ? tuple_from_iter(iterable) : tuple_new(0);
     if (!plain || type == &tuple_type)
         return plain;
-    Object *t = tuple_alloc(type, SIZE(plain));
+    Object *t = obj_alloc(type, SIZE(plain));
     if (t) {
         for (ssize_t i = 0; i < SIZE(plain); i++)
             TUPLE_ITEMS(t)[i] = NEWREF(TUPLE_GET(plain, i));

@@ -27,6 +27,12 @@ Object *tuple_recycle(Object *t, Object **items, ssize_t n);
 
 extern Type tuple_iter_type;
 
+/* Frees the tuples parked on the per-length free lists (a full collection,
+ * exit). */
+void tuple_clear_freelists(void);
+/* The free-list lines of sys._debugmallocstats(), lengths 1 to 20. */
+void tuple_print_freelists(FILE *out);
+
 /* True when [o] may be tracked by the collector (CPython's
  * _PyObject_GC_MAY_BE_TRACKED): it carries a GC header and is not an
  * untracked tuple. */
