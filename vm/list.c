@@ -7,12 +7,15 @@
  * formula (list_resize), so sys.getsizeof of a list grown by append goes
  * 56, 88, 88, 88, 88, 120, ... while lists made in one go ([1, 2, 3],
  * [0] * n, a[i:j], list(x) of a sized x) get exactly what they need.
- * Every list is made by list_alloc and freed by list_dealloc: the place for
- * CPython's list free list.
+ * As in CPython 3.11, up to 80 dead lists wait on a free list (their arrays
+ * freed) for list_new to reuse: a list taken from it is not counted as an
+ * allocation by the collector, and one parked on it does not lower the
+ * count.  list() itself (list_new_slot, CPython's tp_alloc) never takes one.
  */
 #include <limits.h>
 #include <string.h>
 #include "list.h"
+#include "type.h"
 #include "tuple.h"
 #include "set.h"
 #include "int.h"
@@ -125,33 +128,60 @@ void list_trash_end(void)
     while (trash_later) {
         Object *o = trash_later;
         trash_later = (Object *)AS_GC(o)->prev;
+        /* its finalizer, if any, ran before it was parked here */
+        AS_GC(o)->prev = 0;
+        gc_set_finalized(o);
         TYPE(o)->dealloc(o);
     }
     trash_nesting--;
 }
 
+/* ---- the free list ---- */
+
+enum { MAXFREELIST = 80 };      /* PyList_MAXFREELIST */
+
+/* Dead exact lists, without item arrays; the last one parked is reused first. */
+static ListObject *free_list[MAXFREELIST];
+static int numfree;
+
+void list_clear_freelist(void)
+{
+    while (numfree > 0)
+        obj_free((Object *)free_list[--numfree]);
+}
+
+void list_print_freelist(FILE *out)
+{
+    obj_print_freelist(out, "free PyListObject", numfree, sizeof(ListObject));
+}
+
 /* ---- creation ---- */
 
-static ListObject *list_alloc(Type *type)
+static ListObject *init_empty(ListObject *op)
 {
-    ListObject *op = (ListObject *)obj_alloc(type, 0);
-    if (!op)
-        return NULL;
     SIZE(op) = 0;
     op->items = NULL;
     op->allocated = 0;
     return op;
 }
 
+/* A new empty untracked list of [type] (CPython's tp_alloc). */
+static ListObject *list_alloc(Type *type)
+{
+    ListObject *op = (ListObject *)obj_alloc(type, 0);
+    return op ? init_empty(op) : NULL;
+}
+
 Object *list_new(ssize_t n)
 {
-    ListObject *op = list_alloc(&list_type);
+    ListObject *op = numfree > 0 ? init_empty((ListObject *)obj_revive((Object *)free_list[--numfree]))
+                                 : list_alloc(&list_type);
     if (!op)
         return NULL;
     if (n > 0) {
         op->items = n <= MAX_ITEMS ? mem_calloc((size_t)n, sizeof(Object *)) : NULL;
         if (!op->items) {
-            obj_free((Object *)op);
+            DECREF(op);
             return err_nomemory();
         }
         SIZE(op) = n;
@@ -209,7 +239,10 @@ static void list_dealloc(Object *o)
             XDECREF(op->items[i]);
         mem_free(op->items);
     }
-    obj_free(o);
+    if (IS_TYPE(o, list_type) && numfree < MAXFREELIST)
+        free_list[numfree++] = op;
+    else
+        obj_free(o);
     list_trash_end();
 }
 
@@ -1223,10 +1256,16 @@ static Object *list_repr(Object *o)
         Object *item = LIST_GET(o, i);
         if (i > 0)
             err = sb_add_cstr(&b, ", ");
-        INCREF(item);
+        /* CPython 3.11 holds no reference of its own here; a __repr__ written
+         * in Python keeps the item alive through its frame, any other repr
+         * (which may run code that empties the list) gets one from us */
+        bool hold = !type_repr_is_python(TYPE(item));
+        if (hold)
+            INCREF(item);
         if (!err)
             err = sb_add_repr(&b, item);
-        DECREF(item);
+        if (hold)
+            DECREF(item);
     }
     if (!err)
         err = sb_add_char(&b, ']');

@@ -33,6 +33,11 @@ Object *list_seq_fast(Object *v, const char *msg);
 
 extern Type list_iter_type, list_reviter_type;
 
+/* Frees the lists parked on the free list (a full collection, exit). */
+void list_clear_freelist(void);
+/* The free-list line of sys._debugmallocstats(). */
+void list_print_freelist(FILE *out);
+
 /* Helpers shared by the built-in containers (list.c). */
 /* The "trashcan" that keeps the deallocation of deeply nested containers
  * from exhausting the C stack (CPython's Py_TRASHCAN_BEGIN / END): a
