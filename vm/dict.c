@@ -22,6 +22,12 @@
  * and a hole in the entries.  An empty dict points at a static empty keys
  * object that is never freed nor counted by __sizeof__.
  *
+ * As in CPython 3.11, up to 80 dead exact dicts and 80 str-only keys
+ * objects of the smallest size (8 slots) wait on free lists to be reused; a
+ * dict taken from its list is not counted as an allocation by the
+ * collector, and one parked there does not lower the count.  dict() itself
+ * (dict_new_slot, CPython's tp_alloc) never takes one.
+ *
  * Split tables (keys shared by the instances of a class, values in
  * `values`) are not made yet: every place that reads or writes a value goes
  * through value_slot(), and dictresize() is where a split table becomes a
@@ -112,6 +118,30 @@ static uint64_t next_version(void)
     return ++last_version;
 }
 
+/* ---- the free lists ---- */
+
+enum { MAXFREELIST = 80 };      /* PyDict_MAXFREELIST, for both lists */
+
+/* Dead exact dicts, and keys objects of 2**LOG_MINSIZE slots of a str-only
+ * kind; the last one parked is reused first. */
+static DictObject *free_list[MAXFREELIST];
+static int numfree;
+static DictKeys *keys_free_list[MAXFREELIST];
+static int keys_numfree;
+
+void dict_clear_freelists(void)
+{
+    while (numfree > 0)
+        obj_free((Object *)free_list[--numfree]);
+    while (keys_numfree > 0)
+        mem_free(keys_free_list[--keys_numfree]);
+}
+
+void dict_print_freelist(FILE *out)
+{
+    obj_print_freelist(out, "free PyDictObject", numfree, sizeof(DictObject));
+}
+
 /* ---- the keys object ---- */
 
 static void *entries_of(DictKeys *k)
@@ -187,8 +217,8 @@ static size_t keys_size(DictKeys *k)
         + (size_t)USABLE_FRACTION(DK_SIZE(k)) * entry_size(DK_IS_UNICODE(k));
 }
 
-/* A keys object for 2**[log2_size] slots (the place for CPython's keys
- * free list). */
+/* A keys object for 2**[log2_size] slots, off the keys free list when it
+ * is of the smallest str-only kind. */
 static DictKeys *new_keys(uint8_t log2_size, bool unicode)
 {
     if (log2_size > 40)
@@ -197,8 +227,10 @@ static DictKeys *new_keys(uint8_t log2_size, bool unicode)
     uint8_t log2_bytes = log2_size < 8 ? log2_size : log2_size < 16 ? log2_size + 1
                        : log2_size < 32 ? log2_size + 2 : log2_size + 3;
     size_t nindex = (size_t)1 << log2_bytes, nentry = entry_size(unicode) * (size_t)usable;
-    DictKeys *k = mem_malloc(sizeof(DictKeys) + nindex + nentry);
-    if (!k)
+    DictKeys *k;
+    if (log2_size == LOG_MINSIZE && unicode && keys_numfree > 0)
+        k = keys_free_list[--keys_numfree];
+    else if (!(k = mem_malloc(sizeof(DictKeys) + nindex + nentry)))
         return (DictKeys *)err_nomemory();
     k->refcnt = 1;
     k->log2_size = log2_size;
@@ -212,9 +244,13 @@ static DictKeys *new_keys(uint8_t log2_size, bool unicode)
     return k;
 }
 
+/* Frees [k], or parks it on the keys free list. */
 static void free_keys(DictKeys *k)
 {
-    mem_free(k);
+    if (k->log2_size == LOG_MINSIZE && DK_IS_UNICODE(k) && keys_numfree < MAXFREELIST)
+        keys_free_list[keys_numfree++] = k;
+    else
+        mem_free(k);
 }
 
 /* Drops a reference to [k]; the last one releases its keys and values in
@@ -471,14 +507,9 @@ static void delitem_common(DictObject *d, hash_t hash, ssize_t ix, Object *old_v
 
 /* ---- creation ---- */
 
-/* A dict with keys [k] (stolen) holding [used] items; untracked. */
-static Object *new_dict(Type *type, DictKeys *k, ssize_t used)
+/* Gives the dict [d] the keys [k] (stolen) holding [used] items. */
+static Object *init_dict(DictObject *d, DictKeys *k, ssize_t used)
 {
-    DictObject *d = (DictObject *)obj_alloc(type, 0);
-    if (!d) {
-        keys_decref(k);
-        return NULL;
-    }
     d->used = used;
     d->version = next_version();
     d->keys = k;
@@ -486,9 +517,23 @@ static Object *new_dict(Type *type, DictKeys *k, ssize_t used)
     return (Object *)d;
 }
 
+/* An exact dict with keys [k] (stolen) holding [used] items, untracked;
+ * a dead one off the free list when there is one (CPython's new_dict). */
+static Object *new_dict(DictKeys *k, ssize_t used)
+{
+    DictObject *d;
+    if (numfree > 0)
+        d = (DictObject *)obj_revive((Object *)free_list[--numfree]);
+    else if (!(d = (DictObject *)obj_alloc(&dict_type, 0))) {
+        keys_decref(k);
+        return NULL;
+    }
+    return init_dict(d, k, used);
+}
+
 Object *dict_new(void)
 {
-    return new_dict(&dict_type, &empty_keys, 0);
+    return new_dict(&empty_keys, 0);
 }
 
 static Object *new_presized(ssize_t n, bool unicode)
@@ -497,7 +542,7 @@ static Object *new_presized(ssize_t n, bool unicode)
         return dict_new();
     uint8_t log2 = n > USABLE_FRACTION((ssize_t)1 << 17) ? 17 : estimate_log2_keysize(n);
     DictKeys *k = new_keys(log2, unicode);
-    return k ? new_dict(&dict_type, k, 0) : NULL;
+    return k ? new_dict(k, 0) : NULL;
 }
 
 Object *dict_new_presized(ssize_t n)
@@ -542,7 +587,7 @@ Object *dict_copy(Object *o)
         return dict_new();
     if (TYPE(o)->iter == dict_iter && !mp->values && mp->used >= (mp->keys->nentries * 2) / 3) {
         DictKeys *k = clone_keys(mp);
-        Object *copy = k ? new_dict(&dict_type, k, mp->used) : NULL;
+        Object *copy = k ? new_dict(k, mp->used) : NULL;
         if (copy && gc_is_tracked(o))
             gc_track(copy);
         return copy;
@@ -927,7 +972,10 @@ static void dict_dealloc(Object *o)
     if (list_trash_begin(o))
         return;
     keys_decref(((DictObject *)o)->keys);
-    obj_free(o);
+    if (IS_TYPE(o, dict_type) && numfree < MAXFREELIST)
+        free_list[numfree++] = (DictObject *)o;
+    else
+        obj_free(o);
     list_trash_end();
 }
 
@@ -1085,10 +1133,13 @@ static int dict_clear_slot(Object *o)
 static Object *dict_new_slot(Type *type, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     (void)args, (void)nargs, (void)kwnames;
-    Object *d = new_dict(type, &empty_keys, 0);
-    if (d && type != &dict_type)
-        gc_track(d);
-    return d;
+    DictObject *d = (DictObject *)obj_alloc(type, 0);
+    if (!d)
+        return NULL;
+    init_dict(d, &empty_keys, 0);
+    if (type != &dict_type)
+        gc_track((Object *)d);
+    return (Object *)d;
 }
 
 static int dict_init(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)

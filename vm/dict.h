@@ -51,6 +51,12 @@ Object *dict_from_items(Object *const *keys, Object *const *values, ssize_t n);
 /* dict.update(iterable of pairs) semantics; [override] 0 keeps existing keys. */
 int dict_merge_from_seq2(Object *d, Object *seq2, int override);
 
+/* Frees the dicts and keys objects parked on the free lists (a full
+ * collection, exit). */
+void dict_clear_freelists(void);
+/* The free-list line of sys._debugmallocstats() (dicts only, as CPython's). */
+void dict_print_freelist(FILE *out);
+
 extern Type dict_keys_type, dict_values_type, dict_items_type;
 extern Type dict_keyiter_type, dict_valueiter_type, dict_itemiter_type;
 extern Type dict_revkeyiter_type, dict_revvalueiter_type, dict_revitemiter_type;
