@@ -376,6 +376,10 @@ static Object *sys_debugmallocstats(Object *self, Object *const *args, ssize_t n
         return NULL;
     fflush(stdout);
     mem_print_stats(stderr);
+    dict_print_freelist(stderr);
+    float_print_freelist(stderr);
+    list_print_freelist(stderr);
+    tuple_print_freelists(stderr);
     return none_new();
 }
 

@@ -58,9 +58,9 @@ static void float_dealloc(Object *o)
     obj_free(o);
 }
 
-int float_freelist_size(void)
+void float_print_freelist(FILE *out)
 {
-    return nfree_floats;
+    obj_print_freelist(out, "free PyFloatObject", nfree_floats, sizeof(FloatObject));
 }
 
 void float_fini(void)

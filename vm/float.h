@@ -29,9 +29,9 @@ Object *float_from_object(Object *o);
 /* divmod(a, b) with a float operand (the other a float or int): a tuple, or
  * NotImplemented. */
 Object *float_divmod(Object *a, Object *b);
-/* Floats parked on the free list (for sys._debugmallocstats), and freeing
- * them at exit. */
-int float_freelist_size(void);
+/* The free-list line of sys._debugmallocstats(). */
+void float_print_freelist(FILE *out);
+/* Frees the floats parked on the free list (a full collection, exit). */
 void float_fini(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include "int.h"
 #include "float.h"
 #include "tuple.h"
+#include "list.h"
 #include "dict.h"
 #include "type.h"
 #include "module.h"
@@ -35,6 +36,16 @@ static Type *const core_types[] = {
 };
 #define N_CORE_TYPES (sizeof core_types / sizeof core_types[0])
 
+/* Empties the per-type free lists, in CPython 3.11's order (clear_freelists
+ * in its gcmodule.c). */
+static void clear_freelists(void)
+{
+    tuple_clear_freelists();
+    float_fini();
+    list_clear_freelist();
+    dict_clear_freelists();
+}
+
 static int make_main(Interp *in)
 {
     Object *main = module_new("__main__");
@@ -60,6 +71,7 @@ int vm_init(const BuiltinModule *modules)
     if (eval_init_thread(ts) < 0)
         return -1;
     gc_init();
+    gc_set_freelist_hook(clear_freelists);
     int_init();
     for (size_t i = 0; i < N_CORE_TYPES; i++)
         if (type_ready(core_types[i]) < 0)
@@ -78,22 +90,38 @@ int vm_init(const BuiltinModule *modules)
     return make_main(in);
 }
 
+/* Takes every module but builtins and sys out of sys.modules. */
+static void drop_modules(Interp *in)
+{
+    Object *names = dict_keys_list(in->modules);
+    for (ssize_t i = 0; names && i < SIZE(names); i++) {
+        Object *name = LIST_GET(names, i);
+        if (!str_eq_cstr(name, "builtins") && !str_eq_cstr(name, "sys") &&
+            dict_delitem(in->modules, name) < 0)
+            err_clear();
+    }
+    XDECREF(names);
+    err_clear();
+}
+
 void vm_fini(void)
 {
     Interp *in = &the_interp;
-    /* As CPython: __main__'s globals go first, so their __del__ methods run. */
-    if (in->main_dict)
-        dict_clear(in->main_dict);
-    CLEAR(in->main_dict);
-    if (in->modules) {
-        ssize_t pos = 0;
-        Object *k, *m;
-        while (dict_next(in->modules, &pos, &k, &m))
-            if (IS_TYPE(m, module_type) && MODULE_DICT(m) && m != in->sysmod)
-                dict_clear(MODULE_DICT(m));
-    }
+    /* As CPython's Py_FinalizeEx: first a collection (if enabled) while
+     * everything is intact, gc.callbacks included ... */
+    if (gc_is_enabled())
+        gc_collect(2);
     static const GCHooks no_hooks = {NULL, NULL};
     gc_set_hooks(&no_hooks);
+    /* ... then the modules leave sys.modules: __main__'s namespace becomes
+     * garbage, and the collector runs the __del__ of what it held while its
+     * globals are still in place ... */
+    CLEAR(in->main_dict);
+    drop_modules(in);
+    gc_collect_at_exit();
+    /* ... then what is left is cleared. */
+    dict_clear(in->builtins);
+    dict_clear(MODULE_DICT(in->sysmod));
     CLEAR(in->sysmod);
     CLEAR(in->builtins);
     CLEAR(in->modules);
@@ -103,8 +131,8 @@ void vm_fini(void)
     errors_fini();
     type_fini_all();
     str_fini();
-    float_fini();
     int_fini();
+    clear_freelists();
     eval_fini_thread(&the_thread);
 }
 
