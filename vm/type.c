@@ -1688,8 +1688,11 @@ static void subtype_dealloc(Object *o)
             return;
     }
     gc_untrack(o);
+    if (list_trash_begin(o))
+        return;                 /* freed later, to keep deep chains off the C stack */
     clear_instance_fields(o);
     solid_type(t)->dealloc(o);
+    list_trash_end();
 }
 
 /* ---- object ---- */
