@@ -38,9 +38,10 @@ Object *func_new(CodeObject *code, Object *globals, Object *qualname)
 static int func_traverse(Object *o, visitproc visit, void *arg)
 {
     FunctionObject *f = FUNC(o);
-    Object *fields[] = {(Object *)f->code, f->globals, f->builtins, f->name, f->qualname,
-                        f->module, f->doc, f->defaults, f->kwdefaults, f->closure,
-                        f->annotations, f->dict};
+    /* in CPython's order, which gc.get_referents shows */
+    Object *fields[] = {(Object *)f->code, f->globals, f->builtins, f->module, f->defaults,
+                        f->kwdefaults, f->doc, f->name, f->dict, f->closure,
+                        f->annotations, f->qualname};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         if (fields[i] && visit(fields[i], arg))
             return 1;

@@ -151,23 +151,34 @@ static Object *gen_close(Object *self, Object *const *args, ssize_t nargs, Objec
     return NULL;
 }
 
+/* A suspended generator that dies is closed first, so its finally blocks
+ * run (CPython's _PyGen_Finalize); errors cannot propagate from here. */
+static void gen_finalize(Object *o)
+{
+    GenObject *g = GEN(o);
+    if (gen_finished(g) || g->frame->lasti < 0)
+        return;
+    Object *saved = err_fetch();
+    Object *r = gen_close(o, NULL, 0, NULL);
+    if (r)
+        DECREF(r);
+    else
+        err_write_unraisable(o);
+    err_restore(saved);
+}
+
 static void gen_dealloc(Object *o)
 {
     GenObject *g = GEN(o);
-    gc_untrack(o);
-    if (!gen_finished(g) && g->frame->lasti >= 0) {
-        /* run finally blocks, as close() would */
+    if (!gc_is_finalized(o)) {
+        /* finalized on a briefly revived generator, which may stay alive */
         o->refcnt = 1;
-        Object *saved = err_fetch();
-        Object *r = gen_close(o, NULL, 0, NULL);
-        if (r)
-            DECREF(r);
-        else
-            err_clear();
-        err_restore(saved);
+        gen_finalize(o);
+        gc_set_finalized(o);
         if (--o->refcnt > 0)
             return;
     }
+    gc_untrack(o);
     if (!gen_finished(g))
         frame_clear(g->frame);
     mem_free(g->frame);
@@ -216,7 +227,8 @@ static const MethodDef gen_methods[] = {
 
 Type generator_type = {
     .base = {{1, &type_type}, 0}, .name = "generator", .basicsize = sizeof(GenObject),
-    .flags = TPFLAG_HAVE_GC, .dealloc = gen_dealloc, .repr = gen_repr, .iter = gen_iter,
+    .flags = TPFLAG_HAVE_GC, .dealloc = gen_dealloc, .finalize = gen_finalize, .repr = gen_repr,
+    .iter = gen_iter,
     .iternext = gen_iternext, .traverse = gen_traverse, .methods = gen_methods,
     .getset = gen_getset,
 };

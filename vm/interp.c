@@ -10,6 +10,7 @@
 #include "tuple.h"
 #include "list.h"
 #include "dict.h"
+#include "set.h"
 #include "type.h"
 #include "module.h"
 #include "traceback.h"
@@ -24,7 +25,9 @@ void eval_fini_thread(ThreadState *ts);
 void errors_fini(void);
 extern Type seqiter_type;
 
-/* The static types readied at start-up (others are readied on first use). */
+/* The built-in types, readied at start-up as CPython readies its static
+ * types: readying one later would allocate (its __dict__, __mro__ ...) in
+ * the middle of a program and show in gc.get_count(). */
 static Type *const core_types[] = {
     &object_type, &type_type, &none_type, &notimpl_type, &ellipsis_type, &int_type,
     &bool_type, &float_type, &str_type, &bytes_type, &list_type, &tuple_type, &dict_type,
@@ -32,7 +35,11 @@ static Type *const core_types[] = {
     &cell_type, &cfunction_type, &method_descr_type, &getset_descr_type, &member_descr_type,
     &wrapper_descr_type, &method_wrapper_type, &mappingproxy_type, &code_type, &module_type,
     &property_type, &staticmethod_type, &classmethod_type, &super_type, &traceback_type,
-    &generator_type, &seqiter_type,
+    &generator_type, &seqiter_type, &bytes_iter_type, &str_iter_type, &str_ascii_iter_type,
+    &list_iter_type, &list_reviter_type, &tuple_iter_type, &set_iter_type, &range_iter_type,
+    &dict_keys_type, &dict_values_type, &dict_items_type, &dict_keyiter_type,
+    &dict_valueiter_type, &dict_itemiter_type, &dict_revkeyiter_type, &dict_revvalueiter_type,
+    &dict_revitemiter_type, &enumerate_type, &filter_type, &map_type, &reversed_type, &zip_type,
 };
 #define N_CORE_TYPES (sizeof core_types / sizeof core_types[0])
 

@@ -378,11 +378,36 @@ int obj_generic_setattr(Object *o, Object *name, Object *value)
 
 /* ---- descriptors for built-in methods, attributes and slots ---- */
 
+/* Method, getset and member descriptors all start with their owner type,
+ * which they keep alive (a class and its descriptors form a cycle). */
+typedef struct {
+    Object base;
+    Type *owner;
+} DescrHead;
+
 static void descr_dealloc(Object *o)
 {
+    gc_untrack(o);
     if (IS_TYPE(o, member_descr_type))
         DECREF(((MemberDescrObject *)o)->name);
+    XDECREF(((DescrHead *)o)->owner);
     obj_free(o);
+}
+
+static int descr_traverse(Object *o, visitproc visit, void *arg)
+{
+    Type *owner = ((DescrHead *)o)->owner;
+    return owner ? visit((Object *)owner, arg) : 0;
+}
+
+/* Starts a descriptor of [owner]: a new reference to it, tracked. */
+static Object *descr_init(Object *d, Type *owner)
+{
+    if (d) {
+        ((DescrHead *)d)->owner = (Type *)NEWREF(owner);
+        gc_track(d);
+    }
+    return d;
 }
 
 static Object *method_descr_get(Object *d, Object *obj, Object *type)
@@ -428,7 +453,7 @@ static Object *method_descr_repr(Object *d)
 
 Type method_descr_type = {
     .base = {{1, &type_type}, 0}, .name = "method_descriptor",
-    .basicsize = sizeof(MethodDescrObject), .dealloc = descr_dealloc,
+    .basicsize = sizeof(MethodDescrObject), .flags = TPFLAG_HAVE_GC, .traverse = descr_traverse, .dealloc = descr_dealloc,
     .repr = method_descr_repr, .call = method_descr_call, .descr_get = method_descr_get,
 };
 
@@ -458,7 +483,7 @@ static Object *getset_repr(Object *d)
 
 Type getset_descr_type = {
     .base = {{1, &type_type}, 0}, .name = "getset_descriptor",
-    .basicsize = sizeof(GetSetDescrObject), .dealloc = descr_dealloc,
+    .basicsize = sizeof(GetSetDescrObject), .flags = TPFLAG_HAVE_GC, .traverse = descr_traverse, .dealloc = descr_dealloc,
     .repr = getset_repr, .descr_get = getset_get, .descr_set = getset_set,
 };
 
@@ -492,7 +517,7 @@ static Object *member_repr(Object *d)
 
 Type member_descr_type = {
     .base = {{1, &type_type}, 0}, .name = "member_descriptor",
-    .basicsize = sizeof(MemberDescrObject), .dealloc = descr_dealloc,
+    .basicsize = sizeof(MemberDescrObject), .flags = TPFLAG_HAVE_GC, .traverse = descr_traverse, .dealloc = descr_dealloc,
     .repr = member_repr, .descr_get = member_get, .descr_set = member_set,
 };
 
@@ -615,10 +640,9 @@ static Object *wrapper_new(Type *owner, const SlotDef *s, Object *self)
     WrapperObject *w = (WrapperObject *)obj_alloc(self ? &method_wrapper_type : &wrapper_descr_type, 0);
     if (!w)
         return NULL;
-    w->owner = owner;
     w->slot = s;
     w->self = XNEWREF(self);
-    return (Object *)w;
+    return descr_init((Object *)w, owner);
 }
 
 static Object *wrapper_descr_get(Object *w, Object *obj, Object *type)
@@ -631,8 +655,18 @@ static Object *wrapper_descr_get(Object *w, Object *obj, Object *type)
 
 static void wrapper_dealloc(Object *w)
 {
+    gc_untrack(w);
     XDECREF(((WrapperObject *)w)->self);
+    XDECREF(((WrapperObject *)w)->owner);
     obj_free(w);
+}
+
+static int wrapper_traverse(Object *w, visitproc visit, void *arg)
+{
+    Object *self = ((WrapperObject *)w)->self;
+    if (self && visit(self, arg))
+        return 1;
+    return visit((Object *)((WrapperObject *)w)->owner, arg);
 }
 
 static Object *wrapper_repr(Object *w)
@@ -646,13 +680,14 @@ static Object *wrapper_repr(Object *w)
 
 Type wrapper_descr_type = {
     .base = {{1, &type_type}, 0}, .name = "wrapper_descriptor",
-    .basicsize = sizeof(WrapperObject), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
+    .basicsize = sizeof(WrapperObject), .flags = TPFLAG_HAVE_GC, .traverse = wrapper_traverse,
+    .dealloc = wrapper_dealloc, .repr = wrapper_repr,
     .call = wrapper_descr_call, .descr_get = wrapper_descr_get,
 };
 Type method_wrapper_type = {
     .base = {{1, &type_type}, 0}, .name = "method-wrapper",
-    .basicsize = sizeof(WrapperObject), .dealloc = wrapper_dealloc, .repr = wrapper_repr,
-    .call = wrapper_descr_call,
+    .basicsize = sizeof(WrapperObject), .flags = TPFLAG_HAVE_GC, .traverse = wrapper_traverse,
+    .dealloc = wrapper_dealloc, .repr = wrapper_repr, .call = wrapper_descr_call,
 };
 
 /* ---- slots of classes: they call the dunder methods found on the class ---- */
@@ -1157,8 +1192,8 @@ static int add_methods(Type *t)
         MethodDescrObject *d = (MethodDescrObject *)obj_alloc(&method_descr_type, 0);
         if (!d)
             return -1;
-        d->owner = t;
         d->def = m;
+        descr_init((Object *)d, t);
         if (add_to_dict(t, m->name, (Object *)d) < 0)
             return -1;
     }
@@ -1166,8 +1201,8 @@ static int add_methods(Type *t)
         GetSetDescrObject *d = (GetSetDescrObject *)obj_alloc(&getset_descr_type, 0);
         if (!d)
             return -1;
-        d->owner = t;
         d->def = g;
+        descr_init((Object *)d, t);
         if (add_to_dict(t, g->name, (Object *)d) < 0)
             return -1;
     }
@@ -1478,7 +1513,7 @@ static int add_slots(Type *t, Object *slots, bool *want_dict)
         MemberDescrObject *m = (MemberDescrObject *)obj_alloc(&member_descr_type, 0);
         if (!m)
             goto fail2;
-        m->owner = t;
+        descr_init((Object *)m, t);
         m->name = NEWREF(n);
         str_intern(&m->name);
         m->offset = t->basicsize;
@@ -1681,9 +1716,9 @@ static void subtype_dealloc(Object *o)
     Type *t = TYPE(o);
     if (t->finalize && !gc_is_finalized(o)) {
         /* __del__ runs on a briefly revived object; it may keep it alive */
-        gc_set_finalized(o);
         o->refcnt = 1;
         t->finalize(o);
+        gc_set_finalized(o);
         if (--o->refcnt > 0)
             return;
     }
@@ -2173,7 +2208,7 @@ static int type_add_instance_dict_descr(Type *t)
     GetSetDescrObject *d = (GetSetDescrObject *)obj_alloc(&getset_descr_type, 0);
     if (!d)
         return -1;
-    d->owner = t;
     d->def = &instance_dict_getset;
+    descr_init((Object *)d, t);
     return add_to_dict(t, "__dict__", (Object *)d);
 }
