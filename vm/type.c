@@ -1434,6 +1434,8 @@ static Type *best_base(Object *bases)
 
 static void subtype_dealloc(Object *o);
 static int type_add_instance_dict_descr(Type *t);
+static const GetSetDef instance_weakref_getset;
+static int add_getset_descr(Type *t, const GetSetDef *def);
 static int subtype_traverse(Object *o, visitproc visit, void *arg);
 static int subtype_clear(Object *o);
 
@@ -1563,6 +1565,8 @@ static int class_layout(Type *t, Type *base, Object *ns)
     if (!slots && !base->weaklistoffset && !base->itemsize) {
         t->weaklistoffset = t->basicsize;
         t->basicsize += sizeof(Object *);
+        if (add_getset_descr(t, &instance_weakref_getset) < 0)
+            return -1;
     }
     return 0;
 }
@@ -1617,6 +1621,8 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns)
         DECREF(m);
     }
     if (class_layout(t, base, t->dict) < 0)
+        goto fail;
+    if (!dict_getitem_str(t->dict, "__doc__") && dict_setitem_str(t->dict, "__doc__", None) < 0)
         goto fail;
     if (!(t->mro = c3_mro(t, realbases)))
         goto fail;
@@ -2203,12 +2209,28 @@ Type mappingproxy_type = {
 };
 
 /* Gives classes with a managed dict their __dict__ attribute. */
-static int type_add_instance_dict_descr(Type *t)
+static int add_getset_descr(Type *t, const GetSetDef *def)
 {
     GetSetDescrObject *d = (GetSetDescrObject *)obj_alloc(&getset_descr_type, 0);
     if (!d)
         return -1;
-    d->def = &instance_dict_getset;
+    d->def = def;
     descr_init((Object *)d, t);
-    return add_to_dict(t, "__dict__", (Object *)d);
+    return add_to_dict(t, def->name, (Object *)d);
 }
+
+static int type_add_instance_dict_descr(Type *t)
+{
+    return add_getset_descr(t, &instance_dict_getset);
+}
+
+/* __weakref__: the head of the instance's weak reference list (mempy has
+ * no weak references yet, so it is always None). */
+static Object *object_get_weakref(Object *o, void *c)
+{
+    (void)c;
+    Object *w = *(Object **)((char *)o + TYPE(o)->weaklistoffset);
+    return NEWREF(w ? w : None);
+}
+
+static const GetSetDef instance_weakref_getset = {"__weakref__", object_get_weakref, NULL, NULL};
