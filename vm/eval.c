@@ -26,6 +26,7 @@
 #include "module.h"
 #include "traceback.h"
 #include "generator.h"
+#include "frameobject.h"
 #include "suggestions.h"
 #include "../mem/mem.h"
 
@@ -66,11 +67,10 @@ void frame_init(Frame *f, CodeObject *co, Object *func, Object *globals, Object 
     f->globals = NEWREF(globals);
     f->builtins = NEWREF(builtins);
     f->locals = XNEWREF(locals);
+    f->frame_obj = NULL;
     f->previous = NULL;
     f->ip = co->code;
-    f->sp = f->localsplus + co->nlocalsplus;
-    f->kwnames = NULL;
-    f->lasti = -1;
+    f->stacktop = co->nlocalsplus;
     f->is_entry = false;
     f->owner = FRAME_ON_STACK;
     memset(f->localsplus, 0, (size_t)co->nlocalsplus * sizeof(Object *));
@@ -93,10 +93,10 @@ static Frame *frame_push(ThreadState *ts, CodeObject *co, Object *func, Object *
 /* Drops everything a frame holds (slots, stack, header references). */
 void frame_clear(Frame *f)
 {
-    Object **end = f->sp;
+    Object **end = f->localsplus + f->stacktop;
     for (Object **p = f->localsplus; p < end; p++)
         XDECREF(*p);
-    f->sp = f->localsplus;
+    f->stacktop = 0;
     CLEAR(f->locals);
     CLEAR(f->builtins);
     CLEAR(f->globals);
@@ -106,7 +106,7 @@ void frame_clear(Frame *f)
 
 static void frame_pop(ThreadState *ts, Frame *f)
 {
-    frame_clear(f);
+    frame_release(f);
     ts->stack_top = (Object **)f;
 }
 
@@ -741,10 +741,11 @@ static Object *eval_frame(ThreadState *ts, Frame *f, bool throwing)
     unsigned int opcode, oparg;
     uint16_t word;
     Object *retval = NULL;
+    Object *kwnames_pending = NULL;     /* KW_NAMES for the CALL that follows */
 
-#define LOAD_FRAME_STATE() do { co = f->code; first_instr = co->code; ip = f->ip; sp = f->sp; \
+#define LOAD_FRAME_STATE() do { co = f->code; first_instr = co->code; ip = f->ip; sp = f->localsplus + f->stacktop; \
     localsplus = f->localsplus; consts = TUPLE_ITEMS(co->consts); names = TUPLE_ITEMS(co->names); } while (0)
-#define SAVE_FRAME_STATE() do { f->ip = ip; f->sp = sp; } while (0)
+#define SAVE_FRAME_STATE() do { f->ip = ip; f->stacktop = (int)(sp - f->localsplus); } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -1025,13 +1026,13 @@ dispatch_opcode:
     }
 
     TARGET(OP_KW_NAMES): {
-        f->kwnames = consts[oparg];
+        kwnames_pending = consts[oparg];
         DISPATCH();
     }
 
     TARGET(OP_CALL): {
-        Object *kwnames = f->kwnames;
-        f->kwnames = NULL;
+        Object *kwnames = kwnames_pending;
+        kwnames_pending = NULL;
         ssize_t nargs = (ssize_t)oparg;
         Object **args = sp - nargs;
         Object *callable = args[-1];
@@ -1748,7 +1749,6 @@ dispatch_opcode:
     TARGET(OP_YIELD_VALUE): {
         retval = POP();
         SAVE_FRAME_STATE();
-        f->lasti = (int)(ip - first_instr) - 1;
         ts->depth--;
         ts->frame = f->previous;
         return retval;
@@ -1806,13 +1806,12 @@ dispatch_opcode:
     goto error;
 
 error:
-    f->lasti = (int)(ip - first_instr) - 1;
-    traceback_add(ts->exc, co, f->globals, f->lasti);
+    SAVE_FRAME_STATE();
+    traceback_add(ts->exc, f);
 exception_unwind:
-    f->lasti = (int)(ip - first_instr) - 1;
-    for (int i = 0; i < co->nexc; i++) {
+    for (int i = 0, lasti = (int)(ip - first_instr) - 1; i < co->nexc; i++) {
         ExcEntry *e = &co->exctable[i];
-        if ((uint32_t)f->lasti < e->start || (uint32_t)f->lasti >= e->end)
+        if ((uint32_t)lasti < e->start || (uint32_t)lasti >= e->end)
             continue;
         Object **base = localsplus + co->nlocalsplus + e->depth;
         while (sp > base) {
@@ -1820,7 +1819,7 @@ exception_unwind:
             XDECREF(v);
         }
         if (e->lasti) {
-            Object *l = int_from_long(f->lasti);
+            Object *l = int_from_long(lasti);
             if (!l)
                 goto error;
             PUSH(l);
@@ -1843,7 +1842,7 @@ return_from_frame:
         bool entry = f->is_entry;
         Frame *prev = f->previous;
         if (f->owner == FRAME_IN_GENERATOR)
-            frame_clear(f);
+            frame_release(f);
         else
             frame_pop(ts, f);
         ts->frame = prev;

@@ -1,6 +1,6 @@
-/* generator.c — generators.  A generator owns a copy of the frame its
+/* generator.c — generators.  A generator holds, inside itself, the frame its
  * function started; each next()/send() runs that frame in the eval loop until
- * it yields (the frame keeps its state) or returns (the frame is cleared). */
+ * it yields (the frame keeps its state) or returns (the frame is released). */
 #include <string.h>
 #include "generator.h"
 #include "errors.h"
@@ -8,58 +8,68 @@
 #include "int.h"
 #include "func.h"
 #include "args.h"
+#include "frameobject.h"
 #include "../mem/mem.h"
 #include "../mem/gc.h"
 
+/* Laid out as CPython 3.11's generator, its frame inside it, so that
+ * sys.getsizeof reports the same bytes. */
 typedef struct {
     Object base;
-    Frame *frame;               /* mem_malloc'd; frame->code NULL once finished */
+    CodeObject *code;           /* strong */
+    Object *weakreflist;        /* reserved: no weak references yet */
     Object *name, *qualname;
-    bool running;
+    Object *exc_state[2];       /* reserved: the exception handled inside */
+    Object *origin;             /* reserved */
+    char hooks_inited, closed, running_async;
+    int8_t state;               /* GEN_CREATED ... GEN_COMPLETED */
+    Object *frame_words[];      /* the Frame, its slots and value stack */
 } GenObject;
 
+enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_COMPLETED };
+
 #define GEN(o) ((GenObject *)(o))
+#define GEN_FRAME(g) ((Frame *)(g)->frame_words)
 
 Object *gen_new_from_frame(Frame *f)
 {
     size_t bytes = frame_size_words(f->code) * sizeof(Object *);
-    Frame *copy = mem_malloc(bytes);
-    if (!copy)
-        return err_nomemory();
-    GenObject *g = (GenObject *)obj_alloc(&generator_type, 0);
-    if (!g) {
-        mem_free(copy);
+    GenObject *g = (GenObject *)obj_alloc_sized(&generator_type, sizeof(GenObject) + bytes);
+    if (!g)
         return NULL;
-    }
-    memcpy(copy, f, bytes);
-    copy->sp = copy->localsplus + (f->sp - f->localsplus);
+    Frame *copy = GEN_FRAME(g);
+    memcpy(copy, f, sizeof(Frame) + (size_t)f->stacktop * sizeof(Object *));
     copy->owner = FRAME_IN_GENERATOR;
     copy->previous = NULL;
-    g->frame = copy;
+    if (copy->frame_obj)
+        copy->frame_obj->frame = copy;
     FunctionObject *fn = (FunctionObject *)f->func;
+    g->code = (CodeObject *)NEWREF(f->code);
     g->name = NEWREF(fn ? fn->name : f->code->name);
     g->qualname = NEWREF(fn ? fn->qualname : f->code->qualname);
+    g->state = GEN_CREATED;
     gc_track((Object *)g);
     return (Object *)g;
 }
 
-static bool gen_finished(GenObject *g) { return g->frame->code == NULL; }
+static bool gen_finished(GenObject *g) { return g->state == GEN_COMPLETED; }
 
 /* Runs the generator one step; [value] NULL means throw the pending error. */
 static Object *gen_step(GenObject *g, Object *value)
 {
-    if (g->running)
+    if (g->state == GEN_RUNNING)
         return err_format(exc_ValueError, "generator already executing");
     if (gen_finished(g)) {
         if (value)
             err_set_obj(exc_StopIteration, NULL);
         return NULL;
     }
+    Frame *f = GEN_FRAME(g);
     if (value)
-        *g->frame->sp++ = NEWREF(value);
-    g->running = true;
-    Object *r = eval_run_frame(g->frame, value == NULL);
-    g->running = false;
+        f->localsplus[f->stacktop++] = NEWREF(value);
+    g->state = GEN_RUNNING;
+    Object *r = eval_run_frame(f, value == NULL);
+    g->state = f->code ? GEN_SUSPENDED : GEN_COMPLETED;
     if (!gen_finished(g))
         return r;
     if (r) {
@@ -102,7 +112,7 @@ static Object *gen_send_method(Object *self, Object *const *args, ssize_t nargs,
     if (args_positional("send", args, nargs, kw, 1, 1, &v) < 0)
         return NULL;
     GenObject *g = GEN(self);
-    if (g->frame->code && g->frame->lasti < 0 && v != None)
+    if (g->state == GEN_CREATED && v != None)
         return err_format(exc_TypeError, "can't send non-None value to a just-started generator");
     return gen_step(g, v);
 }
@@ -133,9 +143,11 @@ static Object *gen_close(Object *self, Object *const *args, ssize_t nargs, Objec
     if (args_positional("close", args, nargs, kw, 0, 0, NULL) < 0)
         return NULL;
     GenObject *g = GEN(self);
-    if (gen_finished(g) || g->frame->lasti < 0) {
-        if (!gen_finished(g))
-            frame_clear(g->frame);
+    if (gen_finished(g) || g->state == GEN_CREATED) {
+        if (!gen_finished(g)) {
+            frame_release(GEN_FRAME(g));
+            g->state = GEN_COMPLETED;
+        }
         return none_new();
     }
     err_set_obj(exc_GeneratorExit, NULL);
@@ -156,7 +168,7 @@ static Object *gen_close(Object *self, Object *const *args, ssize_t nargs, Objec
 static void gen_finalize(Object *o)
 {
     GenObject *g = GEN(o);
-    if (gen_finished(g) || g->frame->lasti < 0)
+    if (gen_finished(g) || g->state == GEN_CREATED)
         return;
     Object *saved = err_fetch();
     Object *r = gen_close(o, NULL, 0, NULL);
@@ -180,8 +192,8 @@ static void gen_dealloc(Object *o)
     }
     gc_untrack(o);
     if (!gen_finished(g))
-        frame_clear(g->frame);
-    mem_free(g->frame);
+        frame_release(GEN_FRAME(g));
+    CLEAR(g->code);
     CLEAR(g->name);
     CLEAR(g->qualname);
     obj_free(o);
@@ -189,12 +201,15 @@ static void gen_dealloc(Object *o)
 
 static int gen_traverse(Object *o, visitproc visit, void *arg)
 {
-    Frame *f = GEN(o)->frame;
-    if (!f->code)
+    GenObject *g = GEN(o);
+    Frame *f = GEN_FRAME(g);
+    if (gen_finished(g) || !f->code)
         return 0;
-    for (Object **p = f->localsplus; p < f->sp; p++)
-        if (*p && visit(*p, arg))
+    for (int i = 0; i < f->stacktop; i++)
+        if (f->localsplus[i] && visit(f->localsplus[i], arg))
             return 1;
+    if (f->frame_obj && visit((Object *)f->frame_obj, arg))
+        return 1;
     if (f->func && visit(f->func, arg))
         return 1;
     return 0;
@@ -209,12 +224,23 @@ static Object *gen_iter(Object *o) { return NEWREF(o); }
 
 static Object *gen_get_name(Object *o, void *c) { (void)c; return NEWREF(GEN(o)->name); }
 static Object *gen_get_qualname(Object *o, void *c) { (void)c; return NEWREF(GEN(o)->qualname); }
-static Object *gen_get_running(Object *o, void *c) { (void)c; return NEWREF(GEN(o)->running ? True : False); }
+static Object *gen_get_running(Object *o, void *c) { (void)c; return bool_from(GEN(o)->state == GEN_RUNNING); }
+
+static Object *gen_get_code(Object *o, void *c) { (void)c; return NEWREF(GEN(o)->code); }
+
+static Object *gen_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    if (args_positional("__sizeof__", args, nargs, kwnames, 0, 0, NULL) < 0)
+        return NULL;
+    GenObject *g = GEN(self);
+    return int_from_ssize((ssize_t)(sizeof(GenObject) + frame_size_words(g->code) * sizeof(Object *)));
+}
 
 static const GetSetDef gen_getset[] = {
     {"__name__", gen_get_name, NULL, NULL},
     {"__qualname__", gen_get_qualname, NULL, NULL},
     {"gi_running", gen_get_running, NULL, NULL},
+    {"gi_code", gen_get_code, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -222,6 +248,7 @@ static const MethodDef gen_methods[] = {
     {"send", gen_send_method, 0, NULL},
     {"throw", gen_throw, 0, NULL},
     {"close", gen_close, 0, NULL},
+    {"__sizeof__", gen_sizeof, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -15,6 +15,7 @@
 #include "module.h"
 #include "traceback.h"
 #include "generator.h"
+#include "frameobject.h"
 #include "../mem/gc.h"
 
 static Interp the_interp;
@@ -35,7 +36,7 @@ static Type *const core_types[] = {
     &cell_type, &cfunction_type, &method_descr_type, &getset_descr_type, &member_descr_type,
     &wrapper_descr_type, &method_wrapper_type, &mappingproxy_type, &code_type, &module_type,
     &property_type, &staticmethod_type, &classmethod_type, &super_type, &traceback_type,
-    &generator_type, &seqiter_type, &bytes_iter_type, &str_iter_type, &str_ascii_iter_type,
+    &generator_type, &frame_type, &seqiter_type, &bytes_iter_type, &str_iter_type, &str_ascii_iter_type,
     &list_iter_type, &list_reviter_type, &tuple_iter_type, &set_iter_type, &range_iter_type,
     &dict_keys_type, &dict_values_type, &dict_items_type, &dict_keyiter_type,
     &dict_valueiter_type, &dict_itemiter_type, &dict_revkeyiter_type, &dict_revvalueiter_type,
@@ -118,7 +119,7 @@ void vm_fini(void)
      * everything is intact, gc.callbacks included ... */
     if (gc_is_enabled())
         gc_collect(2);
-    static const GCHooks no_hooks = {NULL, NULL};
+    static const GCHooks no_hooks;
     gc_set_hooks(&no_hooks);
     /* ... then the modules leave sys.modules: __main__'s namespace becomes
      * garbage, and the collector runs the __del__ of what it held while its

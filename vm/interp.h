@@ -19,23 +19,29 @@
 #include "module.h"
 
 typedef struct Frame Frame;
+typedef struct FrameObject FrameObject;
+
+/* A running (or suspended) call, laid out as CPython 3.11's
+ * _PyInterpreterFrame (72 bytes before the slots). */
 struct Frame {
-    CodeObject *code;           /* strong */
     Object *func;               /* strong; NULL for module and exec code */
     Object *globals;            /* strong */
     Object *builtins;           /* strong */
     Object *locals;             /* strong; the namespace for *_NAME, or NULL */
+    CodeObject *code;           /* strong */
+    FrameObject *frame_obj;     /* its Python frame object, once one was made */
     Frame *previous;
     uint16_t *ip;               /* the next instruction */
-    Object **sp;                /* the value stack's top (one past the last item) */
-    Object *kwnames;            /* pending KW_NAMES tuple (borrowed from consts) */
-    int lasti;                  /* offset of the instruction being executed */
+    int stacktop;               /* slots in use: localsplus, then the value stack */
     bool is_entry;              /* returning from it leaves the C call of eval */
-    uint8_t owner;              /* FRAME_ON_STACK or FRAME_IN_GENERATOR */
+    uint8_t owner;              /* FRAME_ON_STACK, FRAME_IN_GENERATOR or FRAME_IN_FRAME_OBJECT */
     Object *localsplus[];       /* nlocalsplus slots, then stacksize slots */
 };
 
-enum { FRAME_ON_STACK, FRAME_IN_GENERATOR };
+/* Offset of the instruction being executed (or last executed), or -1. */
+static inline int frame_lasti(Frame *f) { return (int)(f->ip - f->code->code) - 1; }
+
+enum { FRAME_ON_STACK, FRAME_IN_GENERATOR, FRAME_IN_FRAME_OBJECT };
 
 typedef struct Interp Interp;
 

@@ -29,11 +29,18 @@ static size_t preheader_size(Type *t)
 
 Object *obj_alloc(Type *type, ssize_t nitems)
 {
+    Object *o = obj_alloc_sized(type, (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize);
+    if (o && type->itemsize)
+        SIZE(o) = nitems;
+    return o;
+}
+
+Object *obj_alloc_sized(Type *type, size_t size)
+{
     /* a built-in type not readied at start-up gets its slots and namespace now */
     if (!(type->flags & TPFLAG_READY) && type_ready(type) < 0)
         return NULL;
     size_t pre = preheader_size(type);
-    size_t size = (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize;
     char *mem = mem_obj_malloc(pre + size);
     if (!mem)
         return err_nomemory();
@@ -41,8 +48,6 @@ Object *obj_alloc(Type *type, ssize_t nitems)
     Object *o = (Object *)(mem + pre);
     o->refcnt = 1;
     o->type = type;
-    if (type->itemsize)
-        SIZE(o) = nitems;
     if (type->flags & TPFLAG_HEAPTYPE)
         INCREF(type);
     if (type->flags & TPFLAG_HAVE_GC)

@@ -238,6 +238,9 @@ Object *num_float(Object *o);                  /* float(o) */
  * refcnt 1, GC header in front when the type has TPFLAG_HAVE_GC (not yet
  * tracked).  Returns NULL with MemoryError set. */
 Object *obj_alloc(Type *type, ssize_t nitems);
+/* The same with [size] bytes for the object itself (objects whose size is
+ * not basicsize + n * itemsize). */
+Object *obj_alloc_sized(Type *type, size_t size);
 void obj_free(Object *o);                      /* frees the memory of an object */
 /* Brings back [o], an object that its type parked on a free list instead of
  * freeing it: refcnt 1, GC header untracked.  Unlike obj_alloc it is not

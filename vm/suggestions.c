@@ -123,15 +123,19 @@ static Object *suggest_name(Object *exc, Object *name)
     while (tb->next)
         tb = (TracebackObject *)tb->next;
     Object *r = NULL;
-    Object *locals = list_from_iter(tb->code->localsplusnames);
+    CodeObject *code = traceback_code(tb);
+    Object *globals = traceback_globals(tb);
+    if (!code)
+        return NULL;
+    Object *locals = list_from_iter(code->localsplusnames);
     Object *found = closest(locals, name);
     if (found)
         r = NEWREF(found);
     XDECREF(locals);
     for (int i = 0; !r && i < 2; i++) {
-        Object *d = i == 0 ? tb->globals : vm_ts->interp->builtins;
-        if (i == 1 && tb->globals) {
-            Object *b = dict_getitem_str(tb->globals, "__builtins__");
+        Object *d = i == 0 ? globals : vm_ts->interp->builtins;
+        if (i == 1 && globals) {
+            Object *b = dict_getitem_str(globals, "__builtins__");
             if (b && IS_TYPE(b, module_type))
                 d = MODULE_DICT(b);
             else if (b && TYPE_CHECK(b, dict_type))

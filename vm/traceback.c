@@ -10,34 +10,48 @@
 #include "dict.h"
 #include "type.h"
 #include "suggestions.h"
+#include "frameobject.h"
 #include "../mem/mem.h"
 #include "../mem/gc.h"
 
 #define TB(o) ((TracebackObject *)(o))
 
-int traceback_add(Object *exc, CodeObject *code, Object *globals, int lasti)
+int traceback_add(Object *exc, Frame *f)
 {
     if (!exc || !obj_is_instance_of(exc, exc_BaseException))
         return 0;
-    TracebackObject *tb = (TracebackObject *)obj_alloc(&traceback_type, 0);
-    if (!tb)
+    Object *fo = frame_get_object(f);
+    TracebackObject *tb = fo ? (TracebackObject *)obj_alloc(&traceback_type, 0) : NULL;
+    if (!tb) {
+        XDECREF(fo);
         return -1;
+    }
     ExceptionObject *e = (ExceptionObject *)exc;
     tb->next = e->traceback;    /* moves the old head */
-    tb->code = (CodeObject *)NEWREF(code);
-    tb->globals = XNEWREF(globals);
-    tb->lasti = lasti;
+    tb->frame = fo;
+    tb->lasti = frame_lasti(f);
     e->traceback = (Object *)tb;
     gc_track((Object *)tb);
     return 0;
+}
+
+CodeObject *traceback_code(TracebackObject *tb)
+{
+    Frame *f = ((FrameObject *)tb->frame)->frame;
+    return f ? f->code : NULL;
+}
+
+Object *traceback_globals(TracebackObject *tb)
+{
+    Frame *f = ((FrameObject *)tb->frame)->frame;
+    return f ? f->globals : NULL;
 }
 
 static void tb_dealloc(Object *o)
 {
     gc_untrack(o);
     CLEAR(TB(o)->next);
-    CLEAR(TB(o)->code);
-    CLEAR(TB(o)->globals);
+    CLEAR(TB(o)->frame);
     obj_free(o);
 }
 
@@ -45,21 +59,28 @@ static int tb_traverse(Object *o, visitproc visit, void *arg)
 {
     if (TB(o)->next && visit(TB(o)->next, arg))
         return 1;
-    if (TB(o)->globals && visit(TB(o)->globals, arg))
-        return 1;
-    return visit((Object *)TB(o)->code, arg);
+    return visit(TB(o)->frame, arg);
 }
 
+static int tb_clear(Object *o)
+{
+    CLEAR(TB(o)->next);
+    return 0;
+}
+
+static Object *tb_get_frame(Object *o, void *c) { (void)c; return NEWREF(TB(o)->frame); }
 static Object *tb_get_next(Object *o, void *c) { (void)c; return NEWREF(TB(o)->next ? TB(o)->next : None); }
 static Object *tb_get_lineno(Object *o, void *c)
 {
     (void)c;
-    return int_from_long(code_loc(TB(o)->code, TB(o)->lasti).line);
+    CodeObject *co = traceback_code(TB(o));
+    return co ? int_from_long(code_loc(co, TB(o)->lasti).line) : none_new();
 }
 static Object *tb_get_lasti(Object *o, void *c) { (void)c; return int_from_long(TB(o)->lasti * 2); }
 
 static const GetSetDef tb_getset[] = {
     {"tb_next", tb_get_next, NULL, NULL},
+    {"tb_frame", tb_get_frame, NULL, NULL},
     {"tb_lineno", tb_get_lineno, NULL, NULL},
     {"tb_lasti", tb_get_lasti, NULL, NULL},
     {NULL, NULL, NULL, NULL},
@@ -67,7 +88,8 @@ static const GetSetDef tb_getset[] = {
 
 Type traceback_type = {
     .base = {{1, &type_type}, 0}, .name = "traceback", .basicsize = sizeof(TracebackObject),
-    .flags = TPFLAG_HAVE_GC, .dealloc = tb_dealloc, .traverse = tb_traverse, .getset = tb_getset,
+    .flags = TPFLAG_HAVE_GC, .dealloc = tb_dealloc, .traverse = tb_traverse, .clear = tb_clear,
+    .getset = tb_getset,
 };
 
 /* ---- printing ---- */
@@ -163,7 +185,9 @@ static void print_traceback(Object *tb, FILE *out)
     CodeObject *last_code = NULL;
     int last_line = -1, count = 0;
     for (; tb; tb = TB(tb)->next) {
-        CodeObject *co = TB(tb)->code;
+        CodeObject *co = traceback_code(TB(tb));
+        if (!co)
+            continue;
         int line = code_loc(co, TB(tb)->lasti).line;
         bool same = last_code && co->filename == last_code->filename &&
                     str_eq(co->name, last_code->name) && line == last_line;

@@ -6,20 +6,24 @@
 #include <stdio.h>
 #include "object.h"
 #include "code.h"
+#include "interp.h"
 
 typedef struct {
     Object base;
     Object *next;               /* the traceback of the frame it was raised in, or NULL */
-    CodeObject *code;
-    Object *globals;            /* the frame's globals (for suggestions), or NULL */
+    Object *frame;              /* the frame object of the call it passed through */
     int lasti;                  /* offset of the instruction that raised */
 } TracebackObject;
 
 extern Type traceback_type;
 
-/* Adds the frame running [code] with [globals] at [lasti] to the head of
+/* Adds the running frame [f] (at its current instruction) to the head of
  * [exc]'s traceback. */
-int traceback_add(Object *exc, CodeObject *code, Object *globals, int lasti);
+int traceback_add(Object *exc, struct Frame *f);
+/* The code and globals of a traceback entry's frame (borrowed; NULL once
+ * the frame has been cleared). */
+CodeObject *traceback_code(TracebackObject *tb);
+Object *traceback_globals(TracebackObject *tb);
 /* Writes "Traceback (most recent call last):", the frames, and the
  * "Type: message" line(s) of [exc] (chained exceptions first) to [out]. */
 void traceback_print(Object *exc, FILE *out);
