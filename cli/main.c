@@ -288,6 +288,7 @@ int main(int argc, char **argv)
         return 1;
     }
     vm_ts->interp->compile = run_compile;
+    run_init();
     if (set_argv(argc, argv, &o) < 0) {
         fprintf(stderr, "%s: could not set sys.argv\n", prog);
         return 1;

@@ -30,6 +30,37 @@ static Object *compile_text(const char *src, size_t len, Object *filename, Parse
     return co;
 }
 
+/* Compile-time SyntaxWarnings, printed as CPython prints an unfiltered
+ * warning: "file:line: SyntaxWarning: message" and the source line. */
+static int print_syntax_warning(Object *filename, int lineno, Object *message)
+{
+    const char *file = str_as_utf8(filename, NULL), *msg = str_as_utf8(message, NULL);
+    if (!file || !msg) {
+        err_clear();
+        return 0;
+    }
+    fflush(stdout);
+    fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", file, lineno, msg);
+    FILE *fp = file[0] != '<' ? fopen(file, "r") : NULL;
+    char line[4096];
+    for (int n = 1; fp && fgets(line, sizeof line, fp); n++)
+        if (n == lineno) {
+            char *p = line;
+            while (*p == ' ' || *p == '\t')
+                p++;
+            fprintf(stderr, "  %s%s", p, strchr(p, '\n') ? "" : "\n");
+            break;
+        }
+    if (fp)
+        fclose(fp);
+    return 0;
+}
+
+void run_init(void)
+{
+    comp_set_warning_handler(print_syntax_warning);
+}
+
 int run_source(const char *src, size_t len, Object *filename, bool interactive)
 {
     Arena *arena = NULL;

@@ -12,6 +12,9 @@
  * is incomplete and more lines are needed. */
 int run_source(const char *src, size_t len, Object *filename, bool interactive);
 
+/* Sets up what the front end needs (the SyntaxWarning printer). */
+void run_init(void);
+
 /* The compile hook installed in the interpreter for compile/exec/eval. */
 Object *run_compile(Object *source, Object *filename, const char *mode);
 

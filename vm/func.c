@@ -142,12 +142,24 @@ static int func_set_kwdefaults(Object *o, Object *v, void *c)
     SETREF(FUNC(o)->kwdefaults, (v && v != None) ? NEWREF(v) : NULL);
     return 0;
 }
+/* __annotations__: MAKE_FUNCTION stores them as a flat (name, value, ...)
+ * tuple, as CPython 3.11 does; the dict is made on first access. */
 static Object *func_get_annotations(Object *o, void *c)
 {
     (void)c;
-    if (!FUNC(o)->annotations && !(FUNC(o)->annotations = dict_new()))
+    FunctionObject *f = FUNC(o);
+    if (f->annotations && TYPE_CHECK(f->annotations, tuple_type)) {
+        Object *t = f->annotations, *d = dict_new();
+        for (ssize_t i = 0; d && i + 1 < SIZE(t); i += 2)
+            if (dict_setitem(d, TUPLE_GET(t, i), TUPLE_GET(t, i + 1)) < 0)
+                CLEAR(d);
+        if (!d)
+            return NULL;
+        SETREF(f->annotations, d);
+    }
+    if (!f->annotations && !(f->annotations = dict_new()))
         return NULL;
-    return NEWREF(FUNC(o)->annotations);
+    return NEWREF(f->annotations);
 }
 static int func_set_annotations(Object *o, Object *v, void *c)
 {
@@ -227,7 +239,8 @@ static Object *method_call(Object *o, Object *const *args, ssize_t nargs, Object
     if (!stack)
         return err_nomemory();
     stack[0] = m->self;
-    memcpy(stack + 1, args, (size_t)total * sizeof(Object *));
+    if (total)
+        memcpy(stack + 1, args, (size_t)total * sizeof(Object *));
     Object *r = obj_call(m->func, stack, nargs + 1, kwnames);
     if (stack != small)
         mem_free(stack);
