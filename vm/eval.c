@@ -299,7 +299,13 @@ static Frame *push_call_frame(ThreadState *ts, Object *func, Object *const *args
     Frame *f = frame_push(ts, fn->code, func, fn->globals, fn->builtins, NULL);
     if (!f)
         return NULL;
-    if (bind_args(f, fn, args, nargs, kwnames) < 0) {
+    CodeObject *co = fn->code;
+    if (!kwnames && nargs == co->argcount && co->kwonlyargcount == 0 &&
+        !(co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        /* the common call: exactly the positional parameters */
+        for (ssize_t i = 0; i < nargs; i++)
+            f->localsplus[i] = NEWREF(args[i]);
+    } else if (bind_args(f, fn, args, nargs, kwnames) < 0) {
         frame_pop(ts, f);
         return NULL;
     }
@@ -716,6 +722,33 @@ static inline long small_int_value(Object *o)
     return SIZE(o) < 0 ? -d : SIZE(o) == 0 ? 0 : d;
 }
 
+/* a op b for one-digit ints, where the result is computed directly (the
+ * same value the int type gives); NULL when the operator has no fast path. */
+static inline Object *small_int_binop(Object *a, Object *b, int op)
+{
+    long x = small_int_value(a), y = small_int_value(b);
+    switch (op >= BINOP_INPLACE ? op - BINOP_INPLACE : op) {
+    case BINOP_ADD: return int_from_long(x + y);
+    case BINOP_SUBTRACT: return int_from_long(x - y);
+    case BINOP_MULTIPLY: return int_from_long(x * y);
+    case BINOP_AND: return int_from_long(x & y);
+    case BINOP_OR: return int_from_long(x | y);
+    case BINOP_XOR: return int_from_long(x ^ y);
+    case BINOP_REMAINDER:
+    case BINOP_FLOOR_DIVIDE: {
+        if (y == 0)
+            return NULL;        /* the int type raises ZeroDivisionError */
+        long q = x / y, r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) {
+            q -= 1;
+            r += y;
+        }
+        return int_from_long((op % BINOP_INPLACE) == BINOP_REMAINDER ? r : q);
+    }
+    default: return NULL;
+    }
+}
+
 /* ---- the loop ---- */
 
 #if defined(__GNUC__) && !defined(MEMPY_NO_COMPUTED_GOTO)
@@ -1126,14 +1159,10 @@ dispatch_opcode:
             }
             DISPATCH();
         }
-        if (is_small_int(a) && is_small_int(b) &&
-            (oparg == BINOP_ADD || oparg == BINOP_SUBTRACT ||
-             oparg == BINOP_ADD + BINOP_INPLACE || oparg == BINOP_SUBTRACT + BINOP_INPLACE)) {
-            long x = small_int_value(a), y = small_int_value(b);
-            res = int_from_long(oparg % BINOP_INPLACE == BINOP_ADD ? x + y : x - y);
-        } else {
+        if (is_small_int(a) && is_small_int(b) && (res = small_int_binop(a, b, (int)oparg)))
+            ;
+        else
             res = num_binop(a, b, (int)oparg);
-        }
         DECREF(a);
         DECREF(b);
         SET_TOP(res);
