@@ -41,7 +41,20 @@ static Object *sys_stream(const char *name)
     return NEWREF(f);
 }
 
-static Object *builtin_print(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+/* Calls [fn] with its positional arguments packed in a tuple that lives for
+ * the call, as CPython 3.11 passes them to its METH_VARARGS built-ins
+ * (print, min, max): the tuple holds a reference to each. */
+static Object *call_with_args_tuple(cfunction fn, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    Object *packed = tuple_from_array(args, nargs + (kwnames ? SIZE(kwnames) : 0));
+    if (!packed)
+        return NULL;
+    Object *r = fn(NULL, TUPLE_ITEMS(packed), nargs, kwnames);
+    DECREF(packed);
+    return r;
+}
+
+static Object *print_args(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
     static const char *const kw[] = {"sep", "end", "file", "flush", NULL};
@@ -96,6 +109,12 @@ fail:
     sb_discard(&b);
     DECREF(file);
     return NULL;
+}
+
+static Object *builtin_print(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    NO_SELF;
+    return call_with_args_tuple(print_args, args, nargs, kwnames);
 }
 
 static Object *builtin_input(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -361,16 +380,28 @@ fail:
     return NULL;
 }
 
-static Object *builtin_min(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+static Object *min_args(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
     return min_max(args, nargs, kwnames, CMP_LT, "min");
 }
 
-static Object *builtin_max(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+static Object *max_args(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
     return min_max(args, nargs, kwnames, CMP_GT, "max");
+}
+
+static Object *builtin_min(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    NO_SELF;
+    return call_with_args_tuple(min_args, args, nargs, kwnames);
+}
+
+static Object *builtin_max(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    NO_SELF;
+    return call_with_args_tuple(max_args, args, nargs, kwnames);
 }
 
 static Object *builtin_sum(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
