@@ -88,35 +88,29 @@ bool obj_is_instance_of(Object *o, Type *t)
 
 /* ---- instance attributes: inline values, or a dict ----
  *
- * As in CPython 3.11, an instance of a class without __slots__ starts with
- * no dict object: its attribute values sit in a small array, in the order of
- * the names its class has seen (the class's shared keys).  A real dict is
- * made only when __dict__ is asked for, or when the class has seen too many
- * names; from then on the instance uses that dict.
+ * As in CPython 3.11, a class whose instances get a __dict__ from it (not
+ * from a base) owns a keys object of the split kind: the str names its
+ * instances have used, with room for 30 (vm/dict.h).  An instance of a
+ * class based on object is born with a values array over those keys, sized
+ * by the room left, which shrinks by one for every instance made; its
+ * attributes sit there, in the order they were set, with no dict object.
+ * Asking for __dict__ makes a dict that shares the class's keys and takes
+ * the array over; so does a name that is not an exact str or finds no room
+ * left, and the dict then stops sharing.  Instances of other bases (list,
+ * ...) have no array: their first attribute makes a dict sharing the keys
+ * (a plain dict for variable-sized ones, like int's).
  *
  *   [ values* | dict* ][ GCHead ][ refcnt | type | ... ]
  */
-
-#define MAX_SHARED_KEYS 30
-
-typedef struct {
-    ssize_t n;
-    Object *names[MAX_SHARED_KEYS];     /* interned, owned */
-} SharedKeys;
-
-typedef struct {
-    ssize_t capacity;
-    Object *items[];                    /* by shared-key index; NULL: unset */
-} InstanceValues;
 
 static Object **managed_dict_slot(Object *o)
 {
     return (Object **)((char *)o - sizeof(GCHead)) - 1;
 }
 
-static InstanceValues **values_slot(Object *o)
+static DictValues **values_slot(Object *o)
 {
-    return (InstanceValues **)((char *)o - sizeof(GCHead)) - 2;
+    return (DictValues **)((char *)o - sizeof(GCHead)) - 2;
 }
 
 Object **obj_dict_ptr(Object *o)
@@ -129,120 +123,113 @@ Object **obj_dict_ptr(Object *o)
     return NULL;
 }
 
-/* Index of [name] among the class's shared keys, or -1. */
-static ssize_t shared_key_index(Type *t, Object *name)
-{
-    SharedKeys *k = t->shared_keys;
-    if (!k)
-        return -1;
-    for (ssize_t i = 0; i < k->n; i++)
-        if (k->names[i] == name)
-            return i;
-    for (ssize_t i = 0; i < k->n; i++)
-        if (str_eq(k->names[i], name))
-            return i;
-    return -1;
-}
+static Type *solid_type(Type *t);
 
-/* Index for [name], added to the shared keys if new; -1 when they are full. */
-static ssize_t shared_key_add(Type *t, Object *name)
+/* The class's split keys, made for its first instance; NULL (error set)
+ * when memory ran out. */
+static DictKeys *class_keys(Type *t)
 {
-    ssize_t i = shared_key_index(t, name);
-    if (i >= 0)
-        return i;
-    SharedKeys *k = t->shared_keys;
-    if (!k) {
-        if (!(k = mem_calloc(1, sizeof *k)))
-            return -1;
-        t->shared_keys = k;
-    }
-    if (k->n == MAX_SHARED_KEYS || !IS_TYPE(name, str_type))
-        return -1;
-    k->names[k->n] = NEWREF(name);
-    str_intern(&k->names[k->n]);
-    return k->n++;
+    if (!t->shared_keys)
+        t->shared_keys = dict_keys_new_for_class();
+    return t->shared_keys;
 }
 
 static void shared_keys_free(Type *t)
 {
-    SharedKeys *k = t->shared_keys;
-    if (!k)
-        return;
-    for (ssize_t i = 0; i < k->n; i++)
-        DECREF(k->names[i]);
-    mem_free(k);
+    if (t->shared_keys)
+        dict_keys_decref(t->shared_keys);
     t->shared_keys = NULL;
 }
 
-/* Borrowed value of attribute [name] kept inline, or NULL. */
-static Object *values_get(Object *o, Object *name)
+/* Gives an instance its values array (CPython's init_inline_values). */
+static int init_values(Object *o)
 {
-    InstanceValues *v = *values_slot(o);
+    DictKeys *k = class_keys(TYPE(o));
+    DictValues *v = k ? dict_values_new(k) : NULL;
     if (!v)
-        return NULL;
-    ssize_t i = shared_key_index(TYPE(o), name);
-    return i >= 0 && i < v->capacity ? v->items[i] : NULL;
+        return -1;
+    *values_slot(o) = v;
+    return 0;
 }
 
-static void values_free(Object *o)
+/* Whether [o] keeps its attributes in a values array: 1 when it has one,
+ * or has no dict yet and is based on object (then it gets its array now,
+ * if it lost it to a collection); 0 if not; -1 on error. */
+static int uses_values(Object *o)
 {
-    InstanceValues *v = *values_slot(o);
-    if (!v)
-        return;
-    *values_slot(o) = NULL;
-    for (ssize_t i = 0; i < v->capacity; i++)
-        XDECREF(v->items[i]);
-    mem_free(v);
+    if (*values_slot(o))
+        return 1;
+    if (*managed_dict_slot(o) || solid_type(TYPE(o)) != &object_type)
+        return 0;
+    return init_values(o) < 0 ? -1 : 1;
 }
 
-/* Moves the inline values into a new dict (the instance's from now on). */
+/* Turns the values of [o] into its dict: a split dict that takes them. */
 static Object *values_to_dict(Object *o)
 {
-    Object *d = dict_new();
+    Object *d = dict_from_values(TYPE(o)->shared_keys, *values_slot(o));
     if (!d)
         return NULL;
-    InstanceValues *v = *values_slot(o);
-    SharedKeys *k = TYPE(o)->shared_keys;
-    for (ssize_t i = 0; v && i < v->capacity; i++)
-        if (v->items[i] && dict_setitem(d, k->names[i], v->items[i]) < 0) {
-            DECREF(d);
-            return NULL;
-        }
-    values_free(o);
+    *values_slot(o) = NULL;
     *managed_dict_slot(o) = d;
     return d;
 }
 
-/* Sets (value) or deletes (NULL) an inline attribute: 1 done, 0 when the
- * instance needs a real dict instead, -1 on error (AttributeError when
- * deleting a missing one is left to the caller: returns 0 then). */
-static int values_set(Object *o, Object *name, Object *value)
+/* The dict a store on [o] (no dict yet) has to go to: one made from its
+ * values, else a new one that shares the class's keys (CPython's
+ * _PyObjectDict_SetItem; variable-sized instances get a plain dict, as
+ * CPython gives their classes no shared keys). */
+static Object *dict_for_store(Object *o)
 {
     Type *t = TYPE(o);
-    ssize_t i = value ? shared_key_add(t, name) : shared_key_index(t, name);
-    if (i < 0)
-        return 0;
-    InstanceValues **vp = values_slot(o), *v = *vp;
-    if (!value) {
-        if (!v || i >= v->capacity || !v->items[i])
-            return 0;
-        CLEAR(v->items[i]);
+    if (*values_slot(o))
+        return values_to_dict(o);
+    if (t->itemsize)
+        return *managed_dict_slot(o) = dict_new();
+    DictKeys *k = class_keys(t);
+    return k ? (*managed_dict_slot(o) = dict_new_shared(k)) : NULL;
+}
+
+/* Borrowed value of attribute [name] of [o], which has no dict, or NULL
+ * (with an error set if a dict was needed and could not be made): a name
+ * that is not an exact str is looked up in a dict made from the values. */
+static Object *values_get(Object *o, Object *name)
+{
+    DictValues *v = *values_slot(o);
+    if (!v)
+        return NULL;
+    if (IS_TYPE(name, str_type))
+        return dict_values_get(TYPE(o)->shared_keys, v, name);
+    Object *d = values_to_dict(o);
+    return d ? dict_getitem_err(d, name) : NULL;
+}
+
+/* The AttributeError of a store or delete that finds no attribute: CPython
+ * 3.11 sets no name or obj on it (so no suggestion follows). */
+static int no_attribute_to_set(Object *o, Object *name)
+{
+    if (TYPE_CHECK(o, type_type))
+        err_format(exc_AttributeError, "type object '%s' has no attribute '%U'", ((Type *)o)->name, name);
+    else
+        err_format(exc_AttributeError, "'%s' object has no attribute '%U'", TYPE(o)->name, name);
+    return -1;
+}
+
+/* Sets (value) or deletes (NULL) an attribute of [o], which has no dict,
+ * in its values: 1 done, 0 when it needs a dict for that, -1 on error. */
+static int values_set(Object *o, Object *name, Object *value)
+{
+    int r = uses_values(o);
+    if (r <= 0)
+        return r;
+    switch (dict_values_store(TYPE(o)->shared_keys, *values_slot(o), name, value)) {
+    case DICT_VALUES_DONE:
         return 1;
+    case DICT_VALUES_MISSING:
+        return no_attribute_to_set(o, name);
+    default:
+        return 0;
     }
-    if (!v || i >= v->capacity) {
-        ssize_t cap = ((SharedKeys *)t->shared_keys)->n;
-        if (cap < 4)
-            cap = 4;
-        InstanceValues *nv = mem_realloc(v, sizeof(InstanceValues) + (size_t)cap * sizeof(Object *));
-        if (!nv)
-            return err_nomemory(), -1;
-        for (ssize_t j = v ? nv->capacity : 0; j < cap; j++)
-            nv->items[j] = NULL;
-        nv->capacity = cap;
-        *vp = v = nv;
-    }
-    SETREF(v->items[i], NEWREF(value));
-    return 1;
 }
 
 Object *obj_instance_dict(Object *o, bool create)
@@ -250,8 +237,11 @@ Object *obj_instance_dict(Object *o, bool create)
     Object **p = obj_dict_ptr(o);
     if (!p)
         return NULL;
-    if (!*p && (TYPE(o)->flags & TPFLAG_MANAGED_DICT) && (*values_slot(o) || create))
-        return values_to_dict(o);
+    if (!*p && (TYPE(o)->flags & TPFLAG_MANAGED_DICT)) {
+        int r = create ? uses_values(o) : *values_slot(o) != NULL;
+        if (r)
+            return r < 0 ? NULL : values_to_dict(o);
+    }
     if (!*p && create)
         *p = dict_new();
     return *p;
@@ -314,9 +304,9 @@ Object *obj_generic_getattr(Object *o, Object *name)
         }
     } else if (dp && (t->flags & TPFLAG_MANAGED_DICT)) {
         Object *v = values_get(o, name);
-        if (v) {
+        if (v || err_occurred()) {
             XDECREF(descr);
-            return NEWREF(v);
+            return XNEWREF(v);
         }
     }
     if (get) {
@@ -346,18 +336,13 @@ int obj_generic_setattr(Object *o, Object *name, Object *value)
         if (descr)
             return err_format(exc_AttributeError, "'%s' object attribute '%U' is read-only",
                               t->name, name), -1;
-        no_attribute(o, name);
-        return -1;
+        return err_format(exc_AttributeError, "'%s' object has no attribute '%U'", t->name, name), -1;
     }
     if (!*dp && (t->flags & TPFLAG_MANAGED_DICT)) {
         int r = values_set(o, name, value);
         if (r != 0)
             return r < 0 ? -1 : 0;
-        if (!value) {
-            no_attribute(o, name);
-            return -1;
-        }
-        if (!values_to_dict(o))
+        if (!dict_for_store(o))
             return -1;
     }
     if (value) {
@@ -372,8 +357,7 @@ int obj_generic_setattr(Object *o, Object *name, Object *value)
         if (r < 0)
             return -1;
     }
-    no_attribute(o, name);
-    return -1;
+    return no_attribute_to_set(o, name);
 }
 
 /* ---- descriptors for built-in methods, attributes and slots ---- */
@@ -544,7 +528,6 @@ typedef struct {
     Object *self;               /* bound (method-wrapper) or NULL */
 } WrapperObject;
 
-#define slot_call_dunder obj_call_special
 
 #define SLOT_FUNC(field) ((void **)((char *)t + (field)))
 
@@ -722,11 +705,11 @@ Object *obj_call_special(Object *self, Object *name, Object *const *args, ssize_
     return r;
 }
 
-/* Like slot_call_dunder but answers NotImplemented when the class lacks it. */
+/* Like obj_call_special but answers NotImplemented when the class lacks it. */
 static Object *slot_call_maybe(Object *self, const char *cname, Object *const *args, ssize_t nargs)
 {
     Object *name = slot_name(cname);
-    Object *r = type_lookup(TYPE(self), name) ? slot_call_dunder(self, name, args, nargs)
+    Object *r = type_lookup(TYPE(self), name) ? obj_call_special(self, name, args, nargs)
                                               : NEWREF(NotImplemented);
     DECREF(name);
     return r;
@@ -735,7 +718,7 @@ static Object *slot_call_maybe(Object *self, const char *cname, Object *const *a
 static Object *slot_call(Object *self, const char *cname, Object *const *args, ssize_t nargs)
 {
     Object *name = slot_name(cname);
-    Object *r = slot_call_dunder(self, name, args, nargs);
+    Object *r = obj_call_special(self, name, args, nargs);
     DECREF(name);
     return r;
 }
@@ -798,7 +781,7 @@ static int slot_bool(Object *self)
     Object *name = slot_name("__bool__");
     Object *r;
     if (type_lookup(TYPE(self), name)) {
-        r = slot_call_dunder(self, name, NULL, 0);
+        r = obj_call_special(self, name, NULL, 0);
         DECREF(name);
         if (!r)
             return -1;
@@ -855,7 +838,7 @@ static int slot_contains(Object *self, Object *k)
         DECREF(it);
         return err_occurred() ? -1 : 0;
     }
-    Object *r = slot_call_dunder(self, name, &k, 1);
+    Object *r = obj_call_special(self, name, &k, 1);
     DECREF(name);
     if (!r)
         return -1;
@@ -962,7 +945,7 @@ static Object *slot_getattr_hook(Object *self, Object *name)
     bool has = type_lookup(TYPE(self), gname) != NULL;
     if (has) {
         err_clear();
-        r = slot_call_dunder(self, gname, &name, 1);
+        r = obj_call_special(self, gname, &name, 1);
     }
     DECREF(gname);
     return r;
@@ -986,7 +969,7 @@ static void slot_finalize(Object *self)
     Object *del = name ? type_lookup(TYPE(self), name) : NULL;
     if (del) {
         INCREF(del);
-        Object *r = slot_call_dunder(self, name, NULL, 0);
+        Object *r = obj_call_special(self, name, NULL, 0);
         if (r)
             DECREF(r);
         else
@@ -1682,13 +1665,12 @@ static int subtype_traverse(Object *o, visitproc visit, void *arg)
     FOR_EACH_SLOT(o, slot)
         if (*slot && visit(*slot, arg))
             return 1;
+    if ((t->flags & TPFLAG_MANAGED_DICT) && *values_slot(o)
+        && dict_values_traverse(t->shared_keys, *values_slot(o), visit, arg))
+        return 1;
     Object **dp = obj_dict_ptr(o);
     if (dp && *dp && visit(*dp, arg))
         return 1;
-    InstanceValues *v = (t->flags & TPFLAG_MANAGED_DICT) ? *values_slot(o) : NULL;
-    for (ssize_t i = 0; v && i < v->capacity; i++)
-        if (v->items[i] && visit(v->items[i], arg))
-            return 1;
     if (visit((Object *)t, arg))
         return 1;
     Type *solid = solid_type(t);
@@ -1703,7 +1685,10 @@ static void clear_instance_fields(Object *o)
     FOR_EACH_SLOT(o, slot)
         CLEAR(*slot);
     if (TYPE(o)->flags & TPFLAG_MANAGED_DICT) {
-        values_free(o);
+        DictValues *v = *values_slot(o);
+        *values_slot(o) = NULL;
+        if (v)
+            dict_values_free(TYPE(o)->shared_keys, v);
         CLEAR(*managed_dict_slot(o));
     }
 }
