@@ -28,12 +28,17 @@
  * collector, and one parked there does not lower the count.  dict() itself
  * (dict_new_slot, CPython's tp_alloc) never takes one.
  *
- * Split tables (keys shared by the instances of a class, values in
- * `values`) are not made yet: every place that reads or writes a value goes
- * through value_slot(), and dictresize() is where a split table becomes a
- * combined one.  Dicts start untracked and are tracked once they hold
- * something the collector may need to see (maintain_tracking); full
- * collections untrack them again when that is gone (TPFLAG_GC_UNTRACK_FULL).
+ * A split table is CPython 3.11's dict of an instance: its keys object,
+ * of the split kind, belongs to the class and is shared by the dicts of all
+ * its instances (at most 30 str names); each dict keeps its values in an
+ * array of its own, one slot per shared key, and remembers the order in
+ * which its own keys came (see "split tables" below).  Every place that
+ * reads or writes a value goes through value_slot(); dictresize() is where
+ * a split table becomes a combined one (a key that is not a str, no room
+ * left in the shared keys, popitem).  Dicts start untracked and are tracked
+ * once they hold something the collector may need to see
+ * (maintain_tracking); full collections untrack them again when that is
+ * gone (TPFLAG_GC_UNTRACK_FULL).
  */
 #include <limits.h>
 #include <string.h>
@@ -142,6 +147,90 @@ void dict_print_freelist(FILE *out)
     obj_print_freelist(out, "free PyDictObject", numfree, sizeof(DictObject));
 }
 
+/* ---- split tables: the values arrays ----
+ *
+ * The values of a split table sit in one mem_malloc'd block whose front
+ * part records the order in which the dict's keys were inserted, laid out
+ * (and sized) as CPython 3.11's:
+ *
+ *   [ ... order[1] order[0] | count | front ][ values[0] values[1] ... ]
+ *                                              ^ DictValues *
+ *
+ * order[i] is the shared-key number of the i-th key inserted, count how
+ * many there are, front the length of the part in front of the values
+ * (count + 2 rounded up to a multiple of 8). */
+
+enum {
+    SPLIT_LOG2_SIZE = 6,        /* a class's keys: 64 slots... */
+    SPLIT_MAX_KEYS = 30,        /* ...of which 30 may be used */
+};
+
+static Object **values_array(DictValues *v)
+{
+    return (Object **)v;
+}
+
+static uint8_t *values_front(DictValues *v)
+{
+    return (uint8_t *)v;
+}
+
+/* An array of [size] empty values. */
+static DictValues *new_values(ssize_t size)
+{
+    size_t front = ((size_t)size + 2 + 7) & ~(size_t)7;
+    uint8_t *mem = mem_malloc(front + (size_t)size * sizeof(Object *));
+    if (!mem)
+        return (DictValues *)err_nomemory();
+    mem[front - 1] = (uint8_t)front;
+    mem[front - 2] = 0;
+    DictValues *v = (DictValues *)(mem + front);
+    memset(values_array(v), 0, (size_t)size * sizeof(Object *));
+    return v;
+}
+
+static void free_values(DictValues *v)
+{
+    mem_free(values_front(v) - values_front(v)[-1]);
+}
+
+/* Drops the references in the first [n] slots of [v] and frees it. */
+static void release_values(DictValues *v, ssize_t n)
+{
+    for (ssize_t i = 0; i < n; i++)
+        CLEAR(values_array(v)[i]);
+    free_values(v);
+}
+
+static ssize_t order_count(DictValues *v)
+{
+    return values_front(v)[-2];
+}
+
+/* The shared-key number of the [i]-th key inserted. */
+static ssize_t order_get(DictValues *v, ssize_t i)
+{
+    return values_front(v)[-3 - i];
+}
+
+static void order_append(DictValues *v, ssize_t ix)
+{
+    uint8_t *p = values_front(v);
+    p[-3 - p[-2]] = (uint8_t)ix;
+    p[-2]++;
+}
+
+static void order_remove(DictValues *v, ssize_t ix)
+{
+    uint8_t *p = values_front(v);
+    ssize_t n = p[-2], i = 0;
+    while (p[-3 - i] != ix)
+        i++;
+    for (; i < n - 1; i++)
+        p[-3 - i] = p[-4 - i];
+    p[-2]--;
+}
+
 /* ---- the keys object ---- */
 
 static void *entries_of(DictKeys *k)
@@ -198,10 +287,11 @@ static hash_t entry_hash(DictKeys *k, ssize_t ix)
     return DK_IS_UNICODE(k) ? str_cached_hash(str_entries(k)[ix].key) : general_entries(k)[ix].hash;
 }
 
-/* Where the value of entry [ix] lives (the values array of a split table
- * will answer here). */
+/* Where the value of entry [ix] lives. */
 static Object **value_slot(DictObject *d, ssize_t ix)
 {
+    if (d->values)
+        return &values_array(d->values)[ix];
     DictKeys *k = d->keys;
     return DK_IS_UNICODE(k) ? &str_entries(k)[ix].value : &general_entries(k)[ix].value;
 }
@@ -372,20 +462,25 @@ static hash_t key_hash(Object *key)
 
 /* ---- resizing ---- */
 
-/* Copies the live entries of [old] into the empty [k] (converting str
- * entries to general ones if needed) and indexes them. */
-static void move_entries(DictKeys *old, DictKeys *k, ssize_t n)
+/* Moves the items of [d] in order into the empty [k] (converting str
+ * entries to general ones if needed) and indexes them.  The references to
+ * the values go over; those to the keys too, except from a split table,
+ * whose keys stay with the class: [k] takes new ones. */
+static void move_entries(DictObject *d, DictKeys *k)
 {
-    ssize_t j = 0;
+    DictKeys *old = d->keys;
+    ssize_t n = d->used, j = 0;
     for (ssize_t i = 0; j < n; i++) {
-        Object *key = entry_key(old, i);
-        Object *value = DK_IS_UNICODE(old) ? str_entries(old)[i].value : general_entries(old)[i].value;
+        ssize_t ix = d->values ? order_get(d->values, i) : i;
+        Object *key = entry_key(old, ix), *value = *value_slot(d, ix);
         if (!value)
             continue;
+        if (d->values)
+            INCREF(key);
         if (DK_IS_UNICODE(k))
             str_entries(k)[j] = (StrEntry){key, value};
         else
-            general_entries(k)[j] = (DictEntry){entry_hash(old, i), key, value};
+            general_entries(k)[j] = (DictEntry){entry_hash(old, ix), key, value};
         j++;
     }
     for (ssize_t ix = 0; ix < n; ix++) {
@@ -413,11 +508,15 @@ static int dictresize(DictObject *d, uint8_t log2_newsize, bool unicode)
     DictKeys *k = new_keys(log2_newsize, unicode && DK_IS_UNICODE(old));
     if (!k)
         return -1;
-    /* a split table (d->values) becomes combined here, once they exist */
-    move_entries(old, k, d->used);
+    move_entries(d, k);
     d->keys = k;
-    if (old != &empty_keys)
+    if (d->values) {
+        free_values(d->values);
+        d->values = NULL;
+        keys_decref(old);
+    } else if (old != &empty_keys) {
         free_keys(old);
+    }
     return 0;
 }
 
@@ -442,10 +541,16 @@ static int insert_new(DictObject *d, Object *key, hash_t hash, Object *value)
     DictKeys *k = d->keys;
     k->version = 0;
     set_index(k, find_empty_slot(k, hash), k->nentries);
-    if (DK_IS_UNICODE(k))
+    if (d->values) {
+        /* the key joins the class's shared keys */
+        str_entries(k)[k->nentries].key = key;
+        values_array(d->values)[k->nentries] = value;
+        order_append(d->values, k->nentries);
+    } else if (DK_IS_UNICODE(k)) {
         str_entries(k)[k->nentries] = (StrEntry){key, value};
-    else
+    } else {
         general_entries(k)[k->nentries] = (DictEntry){hash, key, value};
+    }
     k->usable--;
     k->nentries++;
     d->used++;
@@ -461,6 +566,21 @@ static int prepare_for_key(DictObject *d, Object *key)
     return 0;
 }
 
+/* Adds [key] with [value] (stealing both), which [d] lacks: a new entry
+ * when [ix] is DKIX_EMPTY, else the value of shared key [ix] that the split
+ * table has none for. */
+static int insert_absent(DictObject *d, Object *key, hash_t hash, Object *value, ssize_t ix)
+{
+    if (ix == DKIX_EMPTY)
+        return insert_new(d, key, hash, value);
+    values_array(d->values)[ix] = value;
+    order_append(d->values, ix);
+    d->used++;
+    d->version = next_version();
+    DECREF(key);
+    return 0;
+}
+
 /* d[key] = value; steals both references. */
 static int insertdict(DictObject *d, Object *key, hash_t hash, Object *value)
 {
@@ -469,8 +589,8 @@ static int insertdict(DictObject *d, Object *key, hash_t hash, Object *value)
     if (ix == DKIX_ERROR)
         goto fail;
     maintain_tracking(d, key, value);
-    if (ix == DKIX_EMPTY) {
-        if (insert_new(d, key, hash, value) < 0)
+    if (!old) {
+        if (insert_absent(d, key, hash, value, ix) < 0)
             goto fail;
         return 0;
     }
@@ -492,6 +612,15 @@ fail:
 static void delitem_common(DictObject *d, hash_t hash, ssize_t ix, Object *old_value)
 {
     DictKeys *k = d->keys;
+    if (d->values) {
+        /* the key stays in the shared keys */
+        values_array(d->values)[ix] = NULL;
+        order_remove(d->values, ix);
+        d->used--;
+        d->version = next_version();
+        DECREF(old_value);
+        return;
+    }
     Object *old_key = entry_key(k, ix);
     set_index(k, slot_of_entry(k, hash, ix), DKIX_DUMMY);
     if (DK_IS_UNICODE(k))
@@ -580,11 +709,48 @@ static DictKeys *clone_keys(DictObject *orig)
     return k;
 }
 
+/* A new split table over [k] (a reference taken) with the values [v]
+ * (stolen) holding [used] items; NULL (and [v] left alone) on failure. */
+static Object *new_split_dict(DictKeys *k, DictValues *v, ssize_t used)
+{
+    k->refcnt++;
+    DictObject *d = (DictObject *)new_dict(k, used);
+    if (d)
+        d->values = v;
+    return (Object *)d;
+}
+
+/* A copy of the split table [mp]: the same keys, a values array of its own
+ * (sized by the keys' room now).  Never off the free list. */
+static Object *copy_split(DictObject *mp)
+{
+    DictKeys *k = mp->keys;
+    DictValues *v = new_values(k->nentries + k->usable);
+    Object *copy = v ? obj_alloc(&dict_type, 0) : NULL;
+    if (!copy) {
+        if (v)
+            free_values(v);
+        return NULL;
+    }
+    for (ssize_t i = 0; i < order_count(mp->values); i++)
+        order_append(v, order_get(mp->values, i));
+    for (ssize_t i = 0; i < k->nentries; i++)
+        values_array(v)[i] = XNEWREF(values_array(mp->values)[i]);
+    init_dict((DictObject *)copy, k, mp->used);
+    k->refcnt++;
+    ((DictObject *)copy)->values = v;
+    if (gc_is_tracked((Object *)mp))
+        gc_track(copy);
+    return copy;
+}
+
 Object *dict_copy(Object *o)
 {
     DictObject *mp = (DictObject *)o;
     if (mp->used == 0)
         return dict_new();
+    if (mp->values)
+        return copy_split(mp);
     if (TYPE(o)->iter == dict_iter && !mp->values && mp->used >= (mp->keys->nentries * 2) / 3) {
         DictKeys *k = clone_keys(mp);
         Object *copy = k ? new_dict(k, mp->used) : NULL;
@@ -685,20 +851,27 @@ int dict_contains(Object *op, Object *key)
 int dict_next_entry(Object *op, ssize_t *pos, Object **key, Object **value, hash_t *hash)
 {
     DictObject *d = (DictObject *)op;
-    ssize_t i = *pos;
+    ssize_t i = *pos, ix = i;
     if (i < 0)
         return 0;
-    while (i < d->keys->nentries && !*value_slot(d, i))
-        i++;
-    if (i >= d->keys->nentries)
-        return 0;
+    if (d->values) {
+        if (i >= d->used)
+            return 0;
+        ix = order_get(d->values, i);
+    } else {
+        while (i < d->keys->nentries && !*value_slot(d, i))
+            i++;
+        if (i >= d->keys->nentries)
+            return 0;
+        ix = i;
+    }
     *pos = i + 1;
     if (key)
-        *key = entry_key(d->keys, i);
+        *key = entry_key(d->keys, ix);
     if (value)
-        *value = *value_slot(d, i);
+        *value = *value_slot(d, ix);
     if (hash)
-        *hash = entry_hash(d->keys, i);
+        *hash = entry_hash(d->keys, ix);
     return 1;
 }
 
@@ -760,12 +933,15 @@ void dict_clear(Object *op)
 {
     DictObject *d = (DictObject *)op;
     DictKeys *old = d->keys;
+    DictValues *values = d->values;
     if (old == &empty_keys)
         return;
     d->keys = &empty_keys;
     d->values = NULL;
     d->used = 0;
     d->version = next_version();
+    if (values)
+        release_values(values, old->nentries);
     keys_decref(old);
 }
 
@@ -792,6 +968,137 @@ Object *dict_pop(Object *op, Object *key, Object *deflt)
     return old;
 }
 
+/* ---- the values of instances ----
+ *
+ * An instance of a class keeps its attributes in a values array over the
+ * class's split keys and gets a dict only when one is asked for (CPython
+ * 3.11's inline values; vm/type.c holds the instance side). */
+
+DictKeys *dict_keys_new_for_class(void)
+{
+    DictKeys *k = new_keys(SPLIT_LOG2_SIZE, true);
+    if (k) {
+        k->kind = KEYS_SPLIT;
+        k->usable = SPLIT_MAX_KEYS;
+    }
+    return k;
+}
+
+void dict_keys_decref(DictKeys *k)
+{
+    keys_decref(k);
+}
+
+DictValues *dict_values_new(DictKeys *k)
+{
+    if (k->usable > 1)
+        k->usable--;
+    return new_values(k->nentries + k->usable);
+}
+
+void dict_values_free(DictKeys *k, DictValues *v)
+{
+    release_values(v, k->nentries);
+}
+
+int dict_values_traverse(DictKeys *k, DictValues *v, visitproc visit, void *arg)
+{
+    for (ssize_t i = 0; i < k->nentries; i++) {
+        Object *value = values_array(v)[i];
+        int r = value ? visit(value, arg) : 0;
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+/* The entry number of the exact str [key] in the str-only table [k], or
+ * DKIX_EMPTY. */
+static ssize_t str_lookup(DictKeys *k, Object *key, hash_t hash)
+{
+    size_t mask = DK_MASK(k), i = (size_t)hash & mask, perturb = (size_t)hash;
+    for (;;) {
+        ssize_t ix = get_index(k, i);
+        if (ix == DKIX_EMPTY)
+            return DKIX_EMPTY;
+        if (ix >= 0) {
+            Object *start = str_entries(k)[ix].key;
+            if (start == key || (str_cached_hash(start) == hash && str_eq(start, key)))
+                return ix;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+Object *dict_values_get(DictKeys *k, DictValues *v, Object *name)
+{
+    ssize_t ix = str_lookup(k, name, str_cached_hash(name));
+    return ix >= 0 ? values_array(v)[ix] : NULL;
+}
+
+/* The number of the exact str [name] among the shared keys [k], added to
+ * them if new and there is room; DKIX_EMPTY when there is none. */
+static ssize_t shared_key_insert(DictKeys *k, Object *name)
+{
+    hash_t hash = str_cached_hash(name);
+    ssize_t ix = str_lookup(k, name, hash);
+    if (ix != DKIX_EMPTY || k->usable <= 0)
+        return ix;
+    k->version = 0;
+    ix = k->nentries;
+    set_index(k, find_empty_slot(k, hash), ix);
+    str_entries(k)[ix].key = NEWREF(name);
+    k->usable--;
+    k->nentries++;
+    return ix;
+}
+
+int dict_values_store(DictKeys *k, DictValues *v, Object *name, Object *value)
+{
+    ssize_t ix = IS_TYPE(name, str_type) ? shared_key_insert(k, name) : DKIX_EMPTY;
+    if (ix == DKIX_EMPTY)
+        return DICT_VALUES_NO_ROOM;
+    Object **slot = &values_array(v)[ix], *old = *slot;
+    *slot = XNEWREF(value);
+    if (!old) {
+        if (!value)
+            return DICT_VALUES_MISSING;
+        order_append(v, ix);
+        return DICT_VALUES_DONE;
+    }
+    if (!value)
+        order_remove(v, ix);
+    DECREF(old);
+    return DICT_VALUES_DONE;
+}
+
+Object *dict_from_values(DictKeys *k, DictValues *v)
+{
+    ssize_t used = 0;
+    bool track = false;
+    for (ssize_t i = 0; i < k->nentries; i++) {
+        Object *value = values_array(v)[i];
+        if (value) {
+            used++;
+            track = track || tuple_may_be_tracked(value);
+        }
+    }
+    Object *d = new_split_dict(k, v, used);
+    if (d && track)
+        gc_track(d);
+    return d;
+}
+
+Object *dict_new_shared(DictKeys *k)
+{
+    DictValues *v = new_values(k->nentries + k->usable);
+    Object *d = v ? new_split_dict(k, v, 0) : NULL;
+    if (v && !d)
+        free_values(v);
+    return d;
+}
+
 /* ---- merging ---- */
 
 /* Merges dict [other] into [mp]: cloning its table when mp is empty and
@@ -810,6 +1117,10 @@ static int merge_dict(DictObject *mp, DictObject *other, int override)
                 return -1;
             keys_decref(mp->keys);
             mp->keys = k;
+            if (mp->values) {
+                free_values(mp->values); /* empty */
+                mp->values = NULL;
+            }
             mp->used = other->used;
             mp->version = next_version();
             if (gc_is_tracked((Object *)other) && !gc_is_tracked((Object *)mp))
@@ -971,7 +1282,10 @@ static void dict_dealloc(Object *o)
     gc_untrack(o);
     if (list_trash_begin(o))
         return;
-    keys_decref(((DictObject *)o)->keys);
+    DictObject *d = (DictObject *)o;
+    if (d->values)
+        release_values(d->values, d->keys->nentries);
+    keys_decref(d->keys);
     if (IS_TYPE(o, dict_type) && numfree < MAXFREELIST)
         free_list[numfree++] = (DictObject *)o;
     else
@@ -1172,6 +1486,8 @@ static Object *dict_sizeof_meth(Object *self, Object *const *args, ssize_t nargs
         return NULL;
     DictKeys *k = ((DictObject *)self)->keys;
     ssize_t size = TYPE(self)->basicsize;
+    if (((DictObject *)self)->values)
+        size += (k->nentries + k->usable) * (ssize_t)sizeof(Object *);
     if (k->refcnt == 1)
         size += (ssize_t)keys_size(k);
     return int_from_ssize(size);
@@ -1201,9 +1517,9 @@ static Object *dict_setdefault_meth(Object *self, Object *const *args, ssize_t n
     ssize_t ix = dict_lookup(d, key, hash, &value);
     if (ix == DKIX_ERROR)
         return NULL;
-    if (ix != DKIX_EMPTY)
+    if (value)
         return NEWREF(value);
-    if (insert_new(d, NEWREF(key), hash, NEWREF(deflt)) < 0) {
+    if (insert_absent(d, NEWREF(key), hash, NEWREF(deflt), ix) < 0) {
         DECREF(key);
         DECREF(deflt);
         return NULL;
@@ -1231,6 +1547,10 @@ static Object *dict_popitem_meth(Object *self, Object *const *args, ssize_t narg
     if (d->used == 0) {
         DECREF(res);
         return err_format(exc_KeyError, "popitem(): dictionary is empty");
+    }
+    if (d->values && dictresize(d, d->keys->log2_size, true) < 0) {
+        DECREF(res);
+        return NULL;
     }
     DictKeys *k = d->keys;
     ssize_t i = k->nentries - 1;
@@ -1414,7 +1734,8 @@ static Object *new_dict_iter(Object *d, Type *type)
     di->dict = NEWREF(d);
     di->used = dict_size(d);
     di->len = di->used;
-    di->pos = is_reverse_iter(type) ? ((DictObject *)d)->keys->nentries - 1 : 0;
+    DictObject *mp = (DictObject *)d;
+    di->pos = !is_reverse_iter(type) ? 0 : mp->values ? mp->used - 1 : mp->keys->nentries - 1;
     di->result = NULL;
     if (is_item_iter(type) && !(di->result = tuple_pack(2, None, None))) {
         DECREF(di);
@@ -1457,12 +1778,14 @@ static ssize_t iter_advance(DictIterObject *di, bool reverse)
         di->used = -1;
         return -1;
     }
-    ssize_t i = di->pos, n = d->keys->nentries;
+    /* a split table is walked in its insertion order, with no holes */
+    bool split = d->values != NULL;
+    ssize_t i = di->pos, n = split ? d->used : d->keys->nentries;
     if (reverse) {
-        for (i = i < n ? i : n - 1; i >= 0 && !*value_slot(d, i); i--)
+        for (i = i < n ? i : n - 1; !split && i >= 0 && !*value_slot(d, i); i--)
             ;
     } else {
-        while (i < n && !*value_slot(d, i))
+        while (!split && i < n && !*value_slot(d, i))
             i++;
         if (i < n && di->len == 0) {
             err_set_str(exc_RuntimeError, "dictionary keys changed during iteration");
@@ -1475,7 +1798,7 @@ static ssize_t iter_advance(DictIterObject *di, bool reverse)
     }
     di->pos = reverse ? i - 1 : i + 1;
     di->len--;
-    return i;
+    return split ? order_get(d->values, i) : i;
 }
 
 static Object *dict_iter_next(Object *o)

@@ -1,8 +1,9 @@
 /* dict.h — dicts in CPython 3.11's compact ordered layout: a 48-byte header
  * and a keys object holding an index table and the entries in insertion
  * order (sys.getsizeof: 64 empty; the keys table grows as CPython's does).
- * Instances of user classes keep attributes in a "managed" dict whose keys
- * are shared by the class (see dict_new_managed). */
+ * Instances of user classes keep their attributes in a values array over
+ * keys their class shares, and get a dict (a "split" one, over the same keys
+ * and values) only when one is asked for: CPython 3.11's inline values. */
 #ifndef MEMPY_DICT_H
 #define MEMPY_DICT_H
 
@@ -50,6 +51,35 @@ Object *dict_new_presized(ssize_t n);
 Object *dict_from_items(Object *const *keys, Object *const *values, ssize_t n);
 /* dict.update(iterable of pairs) semantics; [override] 0 keeps existing keys. */
 int dict_merge_from_seq2(Object *d, Object *seq2, int override);
+
+/* ---- the values of instances (vm/type.c) ---- */
+
+/* The split keys a class shares among its instances: room for 30 str
+ * names (CPython 3.11's _PyDict_NewKeysForClass). */
+DictKeys *dict_keys_new_for_class(void);
+/* Drops a reference to a keys object (the class's when it dies). */
+void dict_keys_decref(DictKeys *k);
+/* The empty values array of a new instance: the room left in [k] for the
+ * next instances shrinks by one first (down to 1), as in CPython 3.11. */
+DictValues *dict_values_new(DictKeys *k);
+/* Drops the values in [v] and frees it. */
+void dict_values_free(DictKeys *k, DictValues *v);
+/* Visits the values in [v]; the first nonzero result of [visit]. */
+int dict_values_traverse(DictKeys *k, DictValues *v, visitproc visit, void *arg);
+/* The value of the exact str [name] in [v], borrowed, or NULL. */
+Object *dict_values_get(DictKeys *k, DictValues *v, Object *name);
+/* Sets (or, [value] NULL, deletes) [name] in [v]; a str new to [k] joins
+ * the shared keys while there is room. */
+enum {
+    DICT_VALUES_DONE,
+    DICT_VALUES_NO_ROOM,        /* not an exact str, or [k] is full: use a dict */
+    DICT_VALUES_MISSING,        /* deleting a name [v] has no value for */
+};
+int dict_values_store(DictKeys *k, DictValues *v, Object *name, Object *value);
+/* The split dict over [k] that takes [v] over (its owner drops [v]). */
+Object *dict_from_values(DictKeys *k, DictValues *v);
+/* An empty split dict over [k], with values of its own. */
+Object *dict_new_shared(DictKeys *k);
 
 /* Frees the dicts and keys objects parked on the free lists (a full
  * collection, exit). */
