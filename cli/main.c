@@ -247,7 +247,7 @@ static void print_banner(void)
 {
     fprintf(stderr, "mempy %s (Python %s compatible) [%s] on linux\n", PACKAGE_VERSION,
             MEMPY_PY_VERSION, "GCC " __VERSION__);
-    fprintf(stderr, "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+    fprintf(stderr, "Type \"exit()\" or press Ctrl-D to leave.\n");
 }
 
 static int set_argv(int argc, char **argv, const Options *o)
