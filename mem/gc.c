@@ -136,7 +136,14 @@ void gc_init(void)
     gc.enabled = true;
 }
 
-void gc_set_hooks(const GCHooks *hooks) { gc.hooks = *hooks; }
+void gc_set_hooks(const GCHooks *hooks)
+{
+    GCHooks old = gc.hooks;
+    gc.hooks = *hooks;
+    if (old.release && old.release != hooks->release)
+        old.release();
+}
+
 void gc_set_freelist_hook(void (*clear)(void)) { gc.clear_freelists = clear; }
 
 void gc_track(Object *o)
@@ -174,7 +181,7 @@ void gc_note_alloc(void)
 {
     gc.gen[0].count++;
     if (gc.gen[0].count > gc.gen[0].threshold && gc.enabled && gc.gen[0].threshold &&
-        !gc.collecting)
+        !gc.collecting && (!gc.hooks.can_collect || gc.hooks.can_collect()))
         collect_generations();
 }
 

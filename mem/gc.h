@@ -39,9 +39,16 @@ typedef struct {
     void (*phase)(bool start, int generation, ssize_t collected, ssize_t uncollectable);
     /* DEBUG_SAVEALL: keeps an unreachable object in gc.garbage */
     void (*save_garbage)(Object *o);
+    /* whether an automatic collection may start now (not while an
+     * exception is pending, as in CPython) */
+    bool (*can_collect)(void);
+    /* called when hooks with another release replace these (vm_fini sets
+     * none before the modules go): drops what the hooks use */
+    void (*release)(void);
 } GCHooks;
 
 void gc_init(void);
+/* Installs [hooks] (copied), releasing the previous ones (see release). */
 void gc_set_hooks(const GCHooks *hooks);
 /* [clear] empties the per-type free lists; a collection of the oldest
  * generation calls it at its end, as CPython 3.11's clear_freelists (vm/
