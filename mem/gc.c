@@ -16,8 +16,11 @@
  *
  *   1. gc_refs = refcount, for every object being collected;
  *   2. for every reference between two of them, gc_refs -= 1 (traverse);
- *   3. objects with gc_refs > 0 are referenced from outside: they and all
- *      they reach are alive; the rest is unreachable;
+ *   3. one walk sorts the list: an object with gc_refs > 0 is referenced
+ *      from outside, so it and all it reaches are alive; one with gc_refs 0
+ *      is set aside as unreachable, and comes back behind the others if an
+ *      alive object turns out to reach it (so the order of the survivors,
+ *      and later of finalizers, is CPython's);
  *   4. survivors move one generation up;
  *   5. unreachable objects' finalizers (__del__) run, once per object;
  *   6. objects a finalizer made reachable again are resurrected;
@@ -26,8 +29,9 @@
  *   8. a collection of generation 2 ends by emptying the per-type free
  *      lists (through the hook vm/ sets), which frees what they held.
  *
- * While collecting, the `prev` word of a GCHead holds flags in its low bits
- * and gc_refs above them; the list is walked through `next` only.
+ * The `prev` word of a GCHead keeps flags in its low bits.  During steps
+ * 1-3 it holds gc_refs above them instead of the link, so the list being
+ * sorted is walked through `next` only; step 3 makes it a link again.
  */
 #include <stdio.h>
 #include <time.h>
@@ -37,10 +41,10 @@
 #define NUM_GENERATIONS 3
 
 /* Low bits of GCHead.prev. */
-#define PREV_FINALIZED  ((uintptr_t)1)  /* __del__ has run: never again (PEP 442) */
-#define PREV_COLLECTING ((uintptr_t)2)  /* in the set being collected */
-#define PREV_REACHABLE  ((uintptr_t)4)  /* found alive during this collection */
-#define PREV_FLAGS      ((uintptr_t)7)
+#define PREV_FINALIZED   ((uintptr_t)1) /* __del__ has run: never again (PEP 442) */
+#define PREV_COLLECTING  ((uintptr_t)2) /* in the set being collected */
+#define PREV_UNREACHABLE ((uintptr_t)4) /* set aside by move_unreachable's walk */
+#define PREV_FLAGS       ((uintptr_t)7)
 #define REFS_SHIFT 3
 
 typedef struct {
@@ -234,67 +238,58 @@ static void subtract_refs(GCHead *list)
     }
 }
 
-/* A growable stack of objects found alive, for the marking walk. */
-typedef struct {
-    Object **items;
-    size_t len, cap;
-    bool failed;
-} MarkStack;
-
-static void mark_push(MarkStack *s, Object *o)
+/* Called by a traverse hook for each object an alive object references:
+ * [o], if it is being collected, is alive too.  If the walk of
+ * move_unreachable has already set it aside as unreachable, it goes back to
+ * the tail of [young] (the walk will meet it again there); if the walk has
+ * not reached it yet, a gc_refs of 1 tells the walk it is alive. */
+static int visit_reachable(Object *o, void *young)
 {
-    if (s->len == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        Object **n = mem_raw_realloc(s->items, cap * sizeof(Object *));
-        if (!n) {
-            s->failed = true;
-            return;
-        }
-        s->items = n;
-        s->cap = cap;
-    }
-    s->items[s->len++] = o;
-}
-
-static int visit_reachable(Object *o, void *arg)
-{
-    if (is_collecting(o) && !(AS_GC(o)->prev & PREV_REACHABLE)) {
-        AS_GC(o)->prev |= PREV_REACHABLE;
-        mark_push(arg, o);
+    if (!is_collecting(o))
+        return 0;               /* outside the collection, or already walked */
+    GCHead *g = AS_GC(o);
+    if (g->prev & PREV_UNREACHABLE) {
+        GCHead *prev = prev_of(g), *next = g->next;
+        prev->next = next;
+        set_prev(next, prev);
+        g->prev &= ~PREV_UNREACHABLE;
+        list_append(g, young);
+        set_refs(g, 1);
+    } else if (refs_of(g) == 0) {
+        set_refs(g, 1);
     }
     return 0;
 }
 
-/* Step 3: marks what is referenced from outside and all it reaches, then
- * rebuilds the links: reachable objects onto [alive], the rest onto
- * [unreachable] (both keep only the FINALIZED flag, plus COLLECTING for the
- * unreachable).  If marking runs out of memory, everything is kept alive. */
-static void split_unreachable(GCHead *list, GCHead *alive, GCHead *unreachable)
+/* Step 3 (CPython's move_unreachable): one walk of [young], front to back.
+ * An object with gc_refs > 0 is alive: its traverse hook marks what it
+ * references as alive, and it leaves the collecting set.  An object with
+ * gc_refs == 0 is taken, for now, for unreachable and moves to the tail of
+ * [unreachable] (with the UNREACHABLE flag); visit_reachable brings it back
+ * to the tail of [young] if an alive object is found to reference it.  So
+ * survivors end in the order the walk met them.  During the walk [young] is
+ * linked through next only (prev holds gc_refs), its head's prev naming its
+ * tail; [unreachable] is a whole list.  At the end both are whole lists, and
+ * only the unreachable objects are still in the collecting set. */
+static void move_unreachable(GCHead *young, GCHead *unreachable)
 {
-    MarkStack stack = {NULL, 0, 0, false};
-    for (GCHead *g = list->next; g != list; g = g->next)
-        if (refs_of(g) > 0 && !(g->prev & PREV_REACHABLE)) {
-            g->prev |= PREV_REACHABLE;
-            mark_push(&stack, FROM_GC(g));
+    GCHead *prev = young;       /* the last object of young known alive */
+    for (GCHead *g = young->next; g != young; g = prev->next) {
+        if (refs_of(g) > 0) {
+            Object *o = FROM_GC(g);
+            if (TYPE(o)->traverse)
+                TYPE(o)->traverse(o, visit_reachable, young);
+            g->prev = (g->prev & PREV_FINALIZED) | (uintptr_t)prev;
+            prev = g;
+        } else {
+            prev->next = g->next;
+            list_append(g, unreachable);
+            g->prev |= PREV_UNREACHABLE;
         }
-    while (stack.len && !stack.failed) {
-        Object *o = stack.items[--stack.len];
-        if (TYPE(o)->traverse)
-            TYPE(o)->traverse(o, visit_reachable, &stack);
     }
-    bool keep_all = stack.failed;
-    mem_raw_free(stack.items);
-    GCHead *g = list->next;
-    list_init(list);
-    while (g != list) {
-        GCHead *next = g->next;
-        bool live = keep_all || (g->prev & PREV_REACHABLE);
-        g->prev &= PREV_FINALIZED;
-        if (!live)
-            g->prev |= PREV_COLLECTING;
-        list_append(g, live ? alive : unreachable);
-        g = next;
-    }
+    set_prev(young, prev);
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next)
+        g->prev &= ~PREV_UNREACHABLE;
 }
 
 /* Whether a value keeps a container from being untracked (CPython's
@@ -347,12 +342,13 @@ static void finalize_garbage(GCHead *unreachable)
  * still garbage stays in [unreachable]. */
 static void handle_resurrected(GCHead *unreachable, GCHead *old)
 {
-    GCHead alive;
-    list_init(&alive);
+    GCHead still;
+    list_init(&still);
     update_refs(unreachable);
     subtract_refs(unreachable);
-    split_unreachable(unreachable, &alive, unreachable);
-    list_merge(&alive, old);
+    move_unreachable(unreachable, &still);
+    list_merge(unreachable, old);
+    list_merge(&still, unreachable);
 }
 
 /* Step 7: breaks the cycles; survivors of clear() move to [old]. */
@@ -417,13 +413,11 @@ static ssize_t collect(int generation)
     GCHead *young = &gc.gen[generation].head;
     GCHead *old = generation < NUM_GENERATIONS - 1 ? &gc.gen[generation + 1].head : young;
 
-    GCHead unreachable, alive;
+    GCHead unreachable;
     list_init(&unreachable);
-    list_init(&alive);
     update_refs(young);
     subtract_refs(young);
-    split_unreachable(young, &alive, &unreachable);
-    list_merge(&alive, young);
+    move_unreachable(young, &unreachable);
     untrack_atomic(young, TPFLAG_GC_UNTRACK_YOUNG);
     if (young != old) {
         if (generation == NUM_GENERATIONS - 2)
