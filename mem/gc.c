@@ -489,6 +489,17 @@ void gc_collect_at_exit(void)
     gc.collecting = false;
 }
 
+void gc_free_leftovers(void)
+{
+    GCHead *lists[NUM_GENERATIONS + 1] = {&gc.gen[0].head, &gc.gen[1].head, &gc.gen[2].head,
+                                          &gc.permanent};
+    for (int i = 0; i <= NUM_GENERATIONS; i++)
+        for (GCHead *g = lists[i]->next; g != lists[i]; g = g->next)
+            g->prev |= PREV_FINALIZED;
+    list_merge(&gc.permanent, &gc.gen[NUM_GENERATIONS - 1].head);
+    gc_collect_at_exit();
+}
+
 /* ---- the knobs of the gc module ---- */
 
 void gc_enable(bool on) { gc.enabled = on; }

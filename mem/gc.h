@@ -68,6 +68,10 @@ void gc_note_free(void);
 ssize_t gc_collect(int generation);
 /* The final collection at interpreter exit. */
 void gc_collect_at_exit(void);
+/* After the last collection CPython would run: frees what cycles are left
+ * without running any more finalizers (nothing can observe them now), so
+ * that no block outlives the interpreter. */
+void gc_free_leftovers(void);
 
 void gc_enable(bool on);
 bool gc_is_enabled(void);

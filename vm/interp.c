@@ -119,11 +119,10 @@ void vm_fini(void)
      * everything is intact, gc.callbacks included ... */
     if (gc_is_enabled())
         gc_collect(2);
-    static const GCHooks no_hooks;
-    gc_set_hooks(&no_hooks);
     /* ... then the modules leave sys.modules: __main__'s namespace becomes
      * garbage, and the collector runs the __del__ of what it held while its
-     * globals are still in place ... */
+     * globals are still in place (what gc.callbacks still reaches stays, as
+     * in CPython, whose collector state outlives the modules) ... */
     CLEAR(in->main_dict);
     drop_modules(in);
     gc_collect_at_exit();
@@ -136,6 +135,10 @@ void vm_fini(void)
     CLEAR(the_thread.exc);
     CLEAR(the_thread.handled);
     gc_collect_at_exit();
+    /* the last collection is over: gc.garbage and gc.callbacks go now */
+    static const GCHooks no_hooks;
+    gc_set_hooks(&no_hooks);
+    gc_free_leftovers();
     errors_fini();
     type_fini_all();
     str_fini();
