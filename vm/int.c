@@ -241,32 +241,30 @@ ssize_t int_index_clamped(Object *o)
     return r;
 }
 
-long int_as_long(Object *o)
+/* [o].__index__() as a C long; -1 with OverflowError naming [ctype] when it
+ * does not fit. */
+static long index_as_clong(Object *o, const char *ctype)
 {
     long r;
     Object *v = as_index(o);
     if (!v)
         return -1;
     if (!int_fits_long(v, &r)) {
-        err_format(exc_OverflowError, "Python int too large to convert to C long");
+        err_format(exc_OverflowError, "Python int too large to convert to C %s", ctype);
         r = -1;
     }
     DECREF(v);
     return r;
 }
 
+long int_as_long(Object *o)
+{
+    return index_as_clong(o, "long");
+}
+
 ssize_t int_as_ssize(Object *o)
 {
-    long r;
-    Object *v = as_index(o);
-    if (!v)
-        return -1;
-    if (!int_fits_long(v, &r)) {
-        err_format(exc_OverflowError, "Python int too large to convert to C ssize_t");
-        r = -1;
-    }
-    DECREF(v);
-    return r;
+    return index_as_clong(o, "ssize_t");
 }
 
 int int_sign(Object *o)
@@ -1324,31 +1322,57 @@ static bool is_space(char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* Fixed-width bit fields packed into a new int's digits, least significant
+ * field first. */
+typedef struct {
+    IntObject *r;
+    ssize_t n;
+    twodigits acc;
+    int nacc;
+} BitPacker;
+
+/* Starts [bp] on a new int with room for [nbits] bits; false on MemoryError. */
+static bool bits_start(BitPacker *bp, ssize_t nbits)
+{
+    bp->r = int_alloc((nbits + INT_SHIFT - 1) / INT_SHIFT);
+    bp->n = 0;
+    bp->acc = 0;
+    bp->nacc = 0;
+    return bp->r != NULL;
+}
+
+/* Appends the [bits]-wide field [v] above the fields already in [bp]. */
+static void bits_put(BitPacker *bp, twodigits v, int bits)
+{
+    bp->acc |= v << bp->nacc;
+    if ((bp->nacc += bits) >= INT_SHIFT) {
+        bp->r->digits[bp->n++] = (digit)(bp->acc & INT_MASK);
+        bp->acc >>= INT_SHIFT;
+        bp->nacc -= INT_SHIFT;
+    }
+}
+
+/* Flushes the last partial digit of [bp] and returns its int (not normalised). */
+static IntObject *bits_end(BitPacker *bp)
+{
+    if (bp->nacc)
+        bp->r->digits[bp->n++] = (digit)bp->acc;
+    SIZE(bp->r) = bp->n;
+    return bp->r;
+}
+
 /* The digits [s, end) (underscores skipped) of a power-of-two [base]
  * packed into a new int, from the least significant end. */
 static IntObject *pack_pow2(const char *s, const char *end, int base, ssize_t ndigits)
 {
     int bits = __builtin_ctz((unsigned)base);
-    IntObject *r = int_alloc((ndigits * bits + INT_SHIFT - 1) / INT_SHIFT);
-    if (!r)
+    BitPacker bp;
+    if (!bits_start(&bp, ndigits * bits))
         return NULL;
-    ssize_t nr = 0;
-    twodigits acc = 0;
-    int nacc = 0;
-    for (const char *q = end; q-- > s;) {
-        if (*q == '_')
-            continue;
-        acc |= (twodigits)digit_value(*q) << nacc;
-        if ((nacc += bits) >= INT_SHIFT) {
-            r->digits[nr++] = (digit)(acc & INT_MASK);
-            acc >>= INT_SHIFT;
-            nacc -= INT_SHIFT;
-        }
-    }
-    if (nacc)
-        r->digits[nr++] = (digit)acc;
-    SIZE(r) = nr;
-    return r;
+    for (const char *q = end; q-- > s;)
+        if (*q != '_')
+            bits_put(&bp, (twodigits)digit_value(*q), bits);
+    return bits_end(&bp);
 }
 
 /* The digits [s, end) (underscores skipped) of any other [base] read into a
@@ -1992,24 +2016,12 @@ done:
 /* The non-negative int whose little-endian bytes are [p, n). */
 static Object *from_le_bytes(const unsigned char *p, ssize_t n, bool little)
 {
-    IntObject *r = int_alloc((n * 8 + INT_SHIFT - 1) / INT_SHIFT);
-    if (!r)
+    BitPacker bp;
+    if (!bits_start(&bp, n * 8))
         return NULL;
-    ssize_t nr = 0;
-    twodigits acc = 0;
-    int nacc = 0;
-    for (ssize_t i = 0; i < n; i++) {
-        acc |= (twodigits)p[little ? i : n - 1 - i] << nacc;
-        if ((nacc += 8) >= INT_SHIFT) {
-            r->digits[nr++] = (digit)(acc & INT_MASK);
-            acc >>= INT_SHIFT;
-            nacc -= INT_SHIFT;
-        }
-    }
-    if (nacc)
-        r->digits[nr++] = (digit)acc;
-    SIZE(r) = nr;
-    return int_norm(r);
+    for (ssize_t i = 0; i < n; i++)
+        bits_put(&bp, p[little ? i : n - 1 - i], 8);
+    return int_norm(bits_end(&bp));
 }
 
 static Object *int_from_bytes(Object *cls, Object *const *args, ssize_t nargs, Object *kwnames)
