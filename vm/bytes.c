@@ -633,19 +633,7 @@ static Object *bytes_repeat(Object *o, ssize_t n)
 
 static Object *bytes_mul(Object *a, Object *b)
 {
-    Object *s = TYPE_CHECK(a, bytes_type) ? a : b, *n = s == a ? b : a;
-    if (s == a) {
-        Object *r = str_try_other(a, b, BINOP_MULTIPLY);
-        if (r != NotImplemented)
-            return r;
-        DECREF(r);
-    }
-    if (!TYPE(n)->nb_index)
-        return err_format(exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
-    ssize_t count = num_as_ssize(n, exc_OverflowError);
-    if (count == -1 && err_occurred())
-        return NULL;
-    return bytes_repeat(s, count);
+    return str_seq_mul(a, b, &bytes_type, bytes_repeat);
 }
 
 static ssize_t bytes_len(Object *o)
@@ -1324,13 +1312,7 @@ static const MethodDef bytes_methods[] = {
 
 static Object *bytes_iter(Object *o)
 {
-    StrIterObject *it = (StrIterObject *)obj_alloc(&bytes_iter_type, 0);
-    if (!it)
-        return NULL;
-    it->index = 0;
-    it->seq = NEWREF(o);
-    gc_track((Object *)it);
-    return (Object *)it;
+    return str_iter_new(&bytes_iter_type, o);
 }
 
 static Object *bytes_iter_next(Object *o)

@@ -911,9 +911,9 @@ static Object *str_add(Object *a, Object *b)
     return str_concat(a, b);
 }
 
-static Object *str_mul(Object *a, Object *b)
+Object *str_seq_mul(Object *a, Object *b, Type *t, Object *(*repeat)(Object *, ssize_t))
 {
-    Object *s = TYPE_CHECK(a, str_type) ? a : b, *n = s == a ? b : a;
+    Object *s = TYPE_CHECK(a, *t) ? a : b, *n = s == a ? b : a;
     if (s == a) {
         Object *r = str_try_other(a, b, BINOP_MULTIPLY);
         if (r != NotImplemented)
@@ -925,7 +925,12 @@ static Object *str_mul(Object *a, Object *b)
     ssize_t count = num_as_ssize(n, exc_OverflowError);
     if (count == -1 && err_occurred())
         return NULL;
-    return str_repeat(s, count);
+    return repeat(s, count);
+}
+
+static Object *str_mul(Object *a, Object *b)
+{
+    return str_seq_mul(a, b, &str_type, str_repeat);
 }
 
 static Object *str_mod(Object *a, Object *b)
@@ -1047,16 +1052,20 @@ static Object *str_new_slot(Type *type, Object *const *args, ssize_t nargs, Obje
 
 /* ---- iterators: str_ascii_iterator, str_iterator ---- */
 
-static Object *str_iter(Object *s)
+Object *str_iter_new(Type *t, Object *seq)
 {
-    Type *t = STR_IS_ASCII(s) ? &str_ascii_iter_type : &str_iter_type;
     StrIterObject *it = (StrIterObject *)obj_alloc(t, 0);
     if (!it)
         return NULL;
     it->index = 0;
-    it->seq = NEWREF(s);
+    it->seq = NEWREF(seq);
     gc_track((Object *)it);
     return (Object *)it;
+}
+
+static Object *str_iter(Object *s)
+{
+    return str_iter_new(STR_IS_ASCII(s) ? &str_ascii_iter_type : &str_iter_type, s);
 }
 
 void str_iter_dealloc(Object *o)

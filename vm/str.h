@@ -160,6 +160,10 @@ Object *str_printf(Object *fmt, Object *args);       /* fmt % args */
  * sequence operation; a new NotImplemented when b has none (str and bytes
  * themselves have none in CPython). */
 Object *str_try_other(Object *a, Object *b, int op);
+/* The * of str and bytes ([t]): the one of [a], [b] that is a [t] repeated
+ * by the other's __index__ with [repeat], after str_try_other when the
+ * sequence is on the left. */
+Object *str_seq_mul(Object *a, Object *b, Type *t, Object *(*repeat)(Object *, ssize_t));
 Object *str_format_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
 Object *str_format_map_method(Object *self, Object *const *args, ssize_t nargs, Object *kwnames);
 /* Codecs (bytes.c).  [encoding] / [errors] NULL mean "utf-8" / "strict". */
@@ -193,5 +197,7 @@ extern const MethodDef str_methods[], str_iter_methods[];
 void str_iter_dealloc(Object *o);
 int str_iter_traverse(Object *o, visitproc visit, void *arg);
 int str_iter_clear(Object *o);
+/* A new tracked iterator of type [t] over [seq]. */
+Object *str_iter_new(Type *t, Object *seq);
 
 #endif
