@@ -423,6 +423,17 @@ int set_next(Object *set, ssize_t *pos, Object **key)
 
 /* ---- algebra ---- */
 
+/* Exchanges the sets [*a] and [*b] when [*b] has more entries, so that a
+ * walk over [*b] probes the larger one. */
+static void larger_first(Object **a, Object **b)
+{
+    if (set_size(*b) > set_size(*a)) {
+        Object *t = *a;
+        *a = *b;
+        *b = t;
+    }
+}
+
 Object *set_intersection(Object *so, Object *other)
 {
     if (so == other)
@@ -433,11 +444,7 @@ Object *set_intersection(Object *so, Object *other)
     hash_t hash;
     int r = 0;
     if (ANYSET_CHECK(other)) {
-        if (set_size(other) > set_size(so)) {
-            Object *t = so;
-            so = other;
-            other = t;
-        }
+        larger_first(&so, &other);
         ssize_t pos = 0;
         while (r >= 0 && set_next_entry(other, &pos, &key, &hash)) {
             INCREF(key);
@@ -651,11 +658,7 @@ static int isdisjoint(Object *so, Object *other)
     Object *key;
     int r = 0;
     if (ANYSET_CHECK(other)) {
-        if (set_size(other) > set_size(so)) {
-            Object *t = so;
-            so = other;
-            other = t;
-        }
+        larger_first(&so, &other);
         ssize_t pos = 0;
         hash_t hash;
         while (r == 0 && set_next_entry(other, &pos, &key, &hash)) {
@@ -989,14 +992,21 @@ static Object *set_union_meth(Object *self, Object *const *args, ssize_t nargs, 
     return result;
 }
 
-static Object *set_update_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+/* The method [name]: [update](self, arg) for each positional arg in turn. */
+static Object *update_each(const char *name, int (*update)(Object *, Object *), Object *self,
+                           Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    if (args_no_keywords("set.update", kwnames) < 0)
+    if (args_no_keywords(name, kwnames) < 0)
         return NULL;
     for (ssize_t i = 0; i < nargs; i++)
-        if (set_update(self, args[i]) < 0)
+        if (update(self, args[i]) < 0)
             return NULL;
     return none_new();
+}
+
+static Object *set_update_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
+{
+    return update_each("set.update", set_update, self, args, nargs, kwnames);
 }
 
 /* so & args[0] & args[1] ...: a copy when there are no arguments. */
@@ -1045,12 +1055,7 @@ static Object *set_difference_meth(Object *self, Object *const *args, ssize_t na
 
 static Object *set_difference_update_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    if (args_no_keywords("set.difference_update", kwnames) < 0)
-        return NULL;
-    for (ssize_t i = 0; i < nargs; i++)
-        if (set_difference_update(self, args[i]) < 0)
-            return NULL;
-    return none_new();
+    return update_each("set.difference_update", set_difference_update, self, args, nargs, kwnames);
 }
 
 static Object *set_symmetric_difference_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
