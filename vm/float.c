@@ -228,25 +228,44 @@ static bool clean_decimal(const char *p, const char *end, char *out)
     return p == end;
 }
 
-/* Parses float() text; false when it is not a number. */
-static bool parse_float(const char *s, ssize_t len, double *out)
+/* Narrows [*p, *end) past surrounding white space and one leading sign;
+ * true when that sign was '-'. */
+static bool trim_sign(const char **p, const char **end)
 {
-    const char *end = s + len, *p = s;
-    while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r')))
-        p++;
-    while (end > p && (end[-1] == ' ' || (end[-1] >= '\t' && end[-1] <= '\r')))
-        end--;
-    bool neg = p < end && *p == '-';
-    if (p < end && (*p == '+' || *p == '-'))
-        p++;
+    while (*p < *end && (**p == ' ' || (**p >= '\t' && **p <= '\r')))
+        (*p)++;
+    while (*end > *p && ((*end)[-1] == ' ' || ((*end)[-1] >= '\t' && (*end)[-1] <= '\r')))
+        (*end)--;
+    bool neg = *p < *end && **p == '-';
+    if (*p < *end && (**p == '+' || **p == '-'))
+        (*p)++;
+    return neg;
+}
+
+/* True with [*out] set when [p, end) is exactly "inf", "infinity" or "nan"
+ * (any case). */
+static bool inf_or_nan(const char *p, const char *end, double *out)
+{
     const char *w = p;
     if ((match_word(&w, end, "infinity") || match_word(&w, end, "inf")) && w == end) {
-        *out = neg ? -INFINITY : INFINITY;
+        *out = INFINITY;
         return true;
     }
     w = p;
     if (match_word(&w, end, "nan") && w == end) {
-        *out = neg ? -NAN : NAN;
+        *out = NAN;
+        return true;
+    }
+    return false;
+}
+
+/* Parses float() text; false when it is not a number. */
+static bool parse_float(const char *s, ssize_t len, double *out)
+{
+    const char *end = s + len, *p = s;
+    bool neg = trim_sign(&p, &end);
+    if (inf_or_nan(p, end, out)) {
+        *out = neg ? -*out : *out;
         return true;
     }
     char small[64], *buf = end - p < (ssize_t)sizeof small - 1 ? small : mem_malloc(end - p + 2);
@@ -692,22 +711,14 @@ static Object *float_fromhex(Object *cls, Object *const *args, ssize_t nargs, Ob
     const char *text = str_as_utf8(s, &len), *end = text ? text + len : NULL, *p = text;
     if (!text)
         return NULL;
-    while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r')))
-        p++;
-    while (end > p && (end[-1] == ' ' || (end[-1] >= '\t' && end[-1] <= '\r')))
-        end--;
-    bool neg = p < end && *p == '-';
-    if (p < end && (*p == '+' || *p == '-'))
-        p++;
-    const char *w = p;
-    if ((match_word(&w, end, "infinity") || match_word(&w, end, "inf")) && w == end)
-        d = INFINITY;
-    else if ((w = p, match_word(&w, end, "nan")) && w == end)
-        d = NAN;
-    else if (!(d = hex_number(p, end), d == d))
-        return NULL;
-    else if (isinf(d))
-        return err_format(exc_OverflowError, "hexadecimal value too large to represent as a float");
+    bool neg = trim_sign(&p, &end);
+    if (!inf_or_nan(p, end, &d)) {
+        d = hex_number(p, end);
+        if (d != d)
+            return NULL;
+        if (isinf(d))
+            return err_format(exc_OverflowError, "hexadecimal value too large to represent as a float");
+    }
     Object *r = float_from_double(neg ? -d : d);
     if (r && cls != (Object *)&float_type)
         SETREF(r, obj_call1(cls, r));
