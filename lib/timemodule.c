@@ -10,23 +10,32 @@
 
 #define NO_SELF (void)self
 
+/* Reads clock [id] into [ts] for the function [name], which takes no
+ * arguments; -1 with TypeError when it was given some. */
+static int read_clock(clockid_t id, const char *name, Object *const *args, ssize_t nargs,
+                      Object *kwnames, struct timespec *ts)
+{
+    if (args_positional(name, args, nargs, kwnames, 0, 0, NULL) < 0)
+        return -1;
+    clock_gettime(id, ts);
+    return 0;
+}
+
 static Object *clock_seconds(clockid_t id, const char *name, Object *const *args, ssize_t nargs,
                              Object *kwnames)
 {
-    if (args_positional(name, args, nargs, kwnames, 0, 0, NULL) < 0)
-        return NULL;
     struct timespec ts;
-    clock_gettime(id, &ts);
+    if (read_clock(id, name, args, nargs, kwnames, &ts) < 0)
+        return NULL;
     return float_from_double((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 
 static Object *clock_ns(clockid_t id, const char *name, Object *const *args, ssize_t nargs,
                         Object *kwnames)
 {
-    if (args_positional(name, args, nargs, kwnames, 0, 0, NULL) < 0)
-        return NULL;
     struct timespec ts;
-    clock_gettime(id, &ts);
+    if (read_clock(id, name, args, nargs, kwnames, &ts) < 0)
+        return NULL;
     Object *s = int_from_long((long)ts.tv_sec), *billion = int_from_long(1000000000L);
     Object *ns = int_from_long(ts.tv_nsec);
     Object *r = NULL;
