@@ -33,9 +33,12 @@ static int write_to(Object *file, Object *s)
     return 0;
 }
 
+/* sys.stdout / sys.stdin ([name]: a C string literal). */
 static Object *sys_stream(const char *name)
 {
-    Object *f = dict_getitem_str(MODULE_DICT(vm_ts->interp->sysmod), name);
+    Object *key = str_intern_literal(name);
+    Object *f = key ? dict_getitem(MODULE_DICT(vm_ts->interp->sysmod), key) : NULL;
+    XDECREF(key);
     if (!f || f == None)
         return err_format(exc_RuntimeError, "lost sys.%s", name);
     return NEWREF(f);

@@ -443,9 +443,17 @@ static ssize_t keys_lookup(DictObject *d, Object *key, hash_t hash)
 
 /* Finds [key]: its entry number and *value (borrowed), or DKIX_EMPTY and
  * NULL, or DKIX_ERROR.  Starts again when a comparison mutated the dict. */
+static ssize_t str_lookup(DictKeys *k, Object *key, hash_t hash);
+
 static ssize_t dict_lookup(DictObject *d, Object *key, hash_t hash, Object **value)
 {
     ssize_t ix;
+    if (DK_IS_UNICODE(d->keys) && IS_TYPE(key, str_type)) {
+        /* str keys only: no comparison can run Python code */
+        ix = d->keys->nentries ? str_lookup(d->keys, key, hash) : DKIX_EMPTY;
+        *value = ix >= 0 ? *value_slot(d, ix) : NULL;
+        return ix;
+    }
     do
         ix = keys_lookup(d, key, hash);
     while (ix == DKIX_KEY_CHANGED);
