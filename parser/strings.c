@@ -143,21 +143,38 @@ static void *named_escape(Parser *p, const char *s, size_t i, size_t n)
     return escape_error(p, i, j, "unknown Unicode character name");
 }
 
+#define NO_CHAR ((unsigned long)-1)
+
+/* Decodes the escapes str and bytes literals share (backslash at s[i]):
+ * a line continuation ([*ch] = NO_CHAR), a one-letter or an octal escape;
+ * returns the bytes used, or 0 when s[i+1] is none of these. */
+static size_t shared_escape(const char *s, size_t i, size_t n, unsigned long *ch)
+{
+    char c = s[i + 1];
+    *ch = NO_CHAR;
+    if (c == '\n')
+        return 2;
+    if (c == '\r')
+        return i + 2 < n && s[i + 2] == '\n' ? 3 : 2;
+    if (simple_escape(c) >= 0) {
+        *ch = (unsigned long)simple_escape(c);
+        return 2;
+    }
+    if (c >= '0' && c <= '7')
+        return 1 + read_octal(s, i + 1, n, ch);
+    return 0;
+}
+
 /* Appends one escape of a str literal (backslash at s[i]) to [b]; returns
  * the bytes used, or 0 on error. */
 static size_t str_escape(Parser *p, StrBuilder *b, const char *s, size_t i, size_t n)
 {
     char c = s[i + 1];
     unsigned long ch;
-    size_t used = 2;
-    if (c == '\n')
-        return 2;
-    if (c == '\r')
-        return i + 2 < n && s[i + 2] == '\n' ? 3 : 2;
-    if (simple_escape(c) >= 0) {
-        ch = (unsigned long)simple_escape(c);
-    } else if (c >= '0' && c <= '7') {
-        used = 1 + read_octal(s, i + 1, n, &ch);
+    size_t used = shared_escape(s, i, n, &ch);
+    if (used) {
+        if (ch == NO_CHAR)
+            return used;
     } else if (c == 'x' || c == 'u' || c == 'U') {
         used = unicode_escape(p, s, i, n, &ch);
         if (!used)
@@ -237,15 +254,10 @@ static size_t bytes_escape(Parser *p, ByteBuf *out, const char *s, size_t i, siz
 {
     char c = s[i + 1];
     unsigned long v;
-    size_t used = 2;
-    if (c == '\n')
-        return 2;
-    if (c == '\r')
-        return i + 2 < n && s[i + 2] == '\n' ? 3 : 2;
-    if (simple_escape(c) >= 0) {
-        v = (unsigned long)simple_escape(c);
-    } else if (c >= '0' && c <= '7') {
-        used = 1 + read_octal(s, i + 1, n, &v);
+    size_t used = shared_escape(s, i, n, &v);
+    if (used) {
+        if (v == NO_CHAR)
+            return used;
     } else if (c == 'x') {
         if (read_hex(s, i + 2, n, 2, &v) < 2) {
             STRING_ERROR(p, "(value error) invalid \\x escape at position %zu", i);
