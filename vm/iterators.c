@@ -130,6 +130,31 @@ static Object *iter_tuple(Object *const *objs, ssize_t n)
     return t;
 }
 
+/* Untracks and frees the iterator [o] after dropping the [n] references in
+ * [refs] (its fields), through the trashcan that bounds nested deallocs. */
+static void free_with_refs(Object *o, Object *const *refs, int n)
+{
+    gc_untrack(o);
+    if (list_trash_begin(o))
+        return;
+    for (int i = 0; i < n; i++)
+        XDECREF(refs[i]);
+    obj_free(o);
+    list_trash_end();
+}
+
+/* Visits the non-NULL references among [refs] ([n] of them) in order,
+ * stopping at the first nonzero result. */
+static int visit_refs(Object *const *refs, int n, visitproc visit, void *arg)
+{
+    for (int i = 0; i < n; i++) {
+        int r = refs[i] ? visit(refs[i], arg) : 0;
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
 /* ---- enumerate ---- */
 
 static Object *enumerate_new(Type *type, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -173,26 +198,15 @@ static Object *enumerate_new(Type *type, Object *const *args, ssize_t nargs, Obj
 static void enumerate_dealloc(Object *o)
 {
     EnumerateObject *en = (EnumerateObject *)o;
-    gc_untrack(o);
-    if (list_trash_begin(o))
-        return;
-    XDECREF(en->iter);
-    XDECREF(en->result);
-    XDECREF(en->longindex);
-    obj_free(o);
-    list_trash_end();
+    Object *refs[3] = {en->iter, en->result, en->longindex};
+    free_with_refs(o, refs, 3);
 }
 
 static int enumerate_traverse(Object *o, visitproc visit, void *arg)
 {
     EnumerateObject *en = (EnumerateObject *)o;
     Object *refs[3] = {en->iter, en->result, en->longindex};
-    for (int i = 0; i < 3; i++) {
-        int r = refs[i] ? visit(refs[i], arg) : 0;
-        if (r)
-            return r;
-    }
-    return 0;
+    return visit_refs(refs, 3, visit, arg);
 }
 
 /* The next index as an int: counted in C up to SSIZE_MAX, then as ints. */
@@ -268,20 +282,15 @@ static Object *zip_new(Type *type, Object *const *args, ssize_t nargs, Object *k
 static void zip_dealloc(Object *o)
 {
     ZipObject *z = (ZipObject *)o;
-    gc_untrack(o);
-    if (list_trash_begin(o))
-        return;
-    XDECREF(z->iters);
-    XDECREF(z->result);
-    obj_free(o);
-    list_trash_end();
+    Object *refs[2] = {z->iters, z->result};
+    free_with_refs(o, refs, 2);
 }
 
 static int zip_traverse(Object *o, visitproc visit, void *arg)
 {
     ZipObject *z = (ZipObject *)o;
-    int r = z->iters ? visit(z->iters, arg) : 0;
-    return r ? r : z->result ? visit(z->result, arg) : 0;
+    Object *refs[2] = {z->iters, z->result};
+    return visit_refs(refs, 2, visit, arg);
 }
 
 /* zip(strict=True) after iterator [i] ran out first (i > 0) or all of the
@@ -367,20 +376,15 @@ static Object *map_new(Type *type, Object *const *args, ssize_t nargs, Object *k
 static void map_dealloc(Object *o)
 {
     MapObject *m = (MapObject *)o;
-    gc_untrack(o);
-    if (list_trash_begin(o))
-        return;
-    XDECREF(m->iters);
-    XDECREF(m->func);
-    obj_free(o);
-    list_trash_end();
+    Object *refs[2] = {m->iters, m->func};
+    free_with_refs(o, refs, 2);
 }
 
 static int map_traverse(Object *o, visitproc visit, void *arg)
 {
     MapObject *m = (MapObject *)o;
-    int r = m->iters ? visit(m->iters, arg) : 0;
-    return r ? r : m->func ? visit(m->func, arg) : 0;
+    Object *refs[2] = {m->iters, m->func};
+    return visit_refs(refs, 2, visit, arg);
 }
 
 static Object *map_next(Object *o)
@@ -437,20 +441,15 @@ static Object *filter_new(Type *type, Object *const *args, ssize_t nargs, Object
 static void filter_dealloc(Object *o)
 {
     FilterObject *f = (FilterObject *)o;
-    gc_untrack(o);
-    if (list_trash_begin(o))
-        return;
-    XDECREF(f->func);
-    XDECREF(f->iter);
-    obj_free(o);
-    list_trash_end();
+    Object *refs[2] = {f->func, f->iter};
+    free_with_refs(o, refs, 2);
 }
 
 static int filter_traverse(Object *o, visitproc visit, void *arg)
 {
     FilterObject *f = (FilterObject *)o;
-    int r = f->func ? visit(f->func, arg) : 0;
-    return r ? r : f->iter ? visit(f->iter, arg) : 0;
+    Object *refs[2] = {f->func, f->iter};
+    return visit_refs(refs, 2, visit, arg);
 }
 
 /* Whether [item] passes the filter: 1, 0, -1 on error. */
@@ -534,12 +533,7 @@ static Object *reversed_new(Type *type, Object *const *args, ssize_t nargs, Obje
 
 static void reversed_dealloc(Object *o)
 {
-    gc_untrack(o);
-    if (list_trash_begin(o))
-        return;
-    XDECREF(((ReversedObject *)o)->seq);
-    obj_free(o);
-    list_trash_end();
+    free_with_refs(o, &((ReversedObject *)o)->seq, 1);
 }
 
 static int reversed_traverse(Object *o, visitproc visit, void *arg)
