@@ -180,18 +180,35 @@ static Object *builtin_id(Object *self, Object *const *args, ssize_t nargs, Obje
     return int_from_ulong((unsigned long)(uintptr_t)o);
 }
 
+/* The built-in [name] of one argument, which returns [fn] of it. */
+static Object *unary(const char *name, Object *(*fn)(Object *), Object *const *args, ssize_t nargs,
+                     Object *kwnames)
+{
+    Object *o;
+    return args_positional(name, args, nargs, kwnames, 1, 1, &o) < 0 ? NULL : fn(o);
+}
+
+/* isinstance or issubclass ([name]): [test](args[0], args[1]) as a bool. */
+static Object *class_test(const char *name, int (*test)(Object *, Object *), Object *const *args,
+                          ssize_t nargs, Object *kwnames)
+{
+    Object *a[2];
+    if (args_positional(name, args, nargs, kwnames, 2, 2, a) < 0)
+        return NULL;
+    int r = test(a[0], a[1]);
+    return r < 0 ? NULL : bool_from(r);
+}
+
 static Object *builtin_repr(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
-    Object *o;
-    return args_positional("repr", args, nargs, kwnames, 1, 1, &o) < 0 ? NULL : obj_repr(o);
+    return unary("repr", obj_repr, args, nargs, kwnames);
 }
 
 static Object *builtin_ascii(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
-    Object *o;
-    return args_positional("ascii", args, nargs, kwnames, 1, 1, &o) < 0 ? NULL : obj_ascii(o);
+    return unary("ascii", obj_ascii, args, nargs, kwnames);
 }
 
 static Object *builtin_hash(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -207,8 +224,7 @@ static Object *builtin_hash(Object *self, Object *const *args, ssize_t nargs, Ob
 static Object *builtin_abs(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
-    Object *o;
-    return args_positional("abs", args, nargs, kwnames, 1, 1, &o) < 0 ? NULL : num_absolute(o);
+    return unary("abs", num_absolute, args, nargs, kwnames);
 }
 
 static Object *builtin_callable(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -223,21 +239,13 @@ static Object *builtin_callable(Object *self, Object *const *args, ssize_t nargs
 static Object *builtin_isinstance(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
-    Object *a[2];
-    if (args_positional("isinstance", args, nargs, kwnames, 2, 2, a) < 0)
-        return NULL;
-    int r = obj_isinstance(a[0], a[1]);
-    return r < 0 ? NULL : bool_from(r);
+    return class_test("isinstance", obj_isinstance, args, nargs, kwnames);
 }
 
 static Object *builtin_issubclass(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
-    Object *a[2];
-    if (args_positional("issubclass", args, nargs, kwnames, 2, 2, a) < 0)
-        return NULL;
-    int r = obj_issubclass(a[0], a[1]);
-    return r < 0 ? NULL : bool_from(r);
+    return class_test("issubclass", obj_issubclass, args, nargs, kwnames);
 }
 
 static Object *builtin_getattr(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
