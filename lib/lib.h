@@ -12,6 +12,8 @@ Object *lib_builtins_init(void);
 Object *lib_sys_init(void);
 Object *lib_gc_init(void);
 Object *lib_time_init(void);
+Object *lib__tracemalloc_init(void);
+Object *lib_tracemalloc_init(void);
 
 /* Sets sys.argv from C strings. */
 int lib_sys_set_argv(int argc, char **argv);

@@ -6,5 +6,7 @@ const BuiltinModule lib_modules[] = {
     {"sys", lib_sys_init},
     {"gc", lib_gc_init},
     {"time", lib_time_init},
+    {"_tracemalloc", lib__tracemalloc_init},
+    {"tracemalloc", lib_tracemalloc_init},
     {NULL, NULL},
 };
