@@ -157,8 +157,8 @@ void dict_print_freelist(FILE *out)
  *                                              ^ DictValues *
  *
  * order[i] is the shared-key number of the i-th key inserted, count how
- * many there are, front the length of the part in front of the values
- * (count + 2 rounded up to a multiple of 8). */
+ * many there are, front the length of the part in front of the values (the
+ * number of value slots + 2, rounded up to a multiple of 8). */
 
 enum {
     SPLIT_LOG2_SIZE = 6,        /* a class's keys: 64 slots... */
