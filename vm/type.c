@@ -1779,6 +1779,9 @@ static Object *object_new(Type *t, Object *const *args, ssize_t nargs, Object *k
     Object *o = obj_alloc(t, 0);
     if (o && (t->flags & TPFLAG_HAVE_GC))
         gc_track(o);
+    /* an instance gets its attribute array at birth, as CPython 3.11's */
+    if (o && (t->flags & TPFLAG_MANAGED_DICT) && init_values(o) < 0)
+        CLEAR(o);
     return o;
 }
 
@@ -1814,6 +1817,9 @@ static int object_set_dict(Object *o, Object *v, void *c)
     if (!v || !TYPE_CHECK(v, dict_type))
         return err_format(exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'",
                           v ? v : None), -1;
+    /* inline values first become the dict being replaced, and go with it */
+    if (!obj_instance_dict(o, false) && err_occurred())
+        return -1;
     SETREF(*dp, NEWREF(v));
     return 0;
 }
