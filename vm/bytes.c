@@ -172,18 +172,8 @@ static int bb_put(ByteBuf *b, const char *s, ssize_t n)
 {
     if (n == 0)
         return 0;
-    if (b->len + n > b->cap) {
-        ssize_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n)
-            cap *= 2;
-        char *p = mem_realloc(b->buf, (size_t)cap);
-        if (!p) {
-            err_nomemory();
-            return -1;
-        }
-        b->buf = p;
-        b->cap = cap;
-    }
+    if (str_buf_reserve(&b->buf, &b->cap, b->len, n) < 0)
+        return -1;
     memcpy(b->buf + b->len, s, (size_t)n);
     b->len += n;
     return 0;

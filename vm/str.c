@@ -723,26 +723,31 @@ void sb_init(StrBuilder *b)
     b->nchars = 0;
 }
 
+int str_buf_reserve(char **buf, ssize_t *cap, ssize_t len, ssize_t n)
+{
+    if (len + n <= *cap)
+        return 0;
+    if (n > SSIZE_MAX / 2 - len) {
+        err_nomemory();
+        return -1;
+    }
+    ssize_t want = *cap ? *cap : 64;
+    while (want < len + n)
+        want *= 2;
+    char *p = mem_realloc(*buf, (size_t)want);
+    if (!p) {
+        err_nomemory();
+        return -1;
+    }
+    *buf = p;
+    *cap = want;
+    return 0;
+}
+
 /* Makes room for [n] more bytes. */
 static int sb_reserve(StrBuilder *b, ssize_t n)
 {
-    if (b->len + n <= b->cap)
-        return 0;
-    if (n > SSIZE_MAX / 2 - b->len) {
-        err_nomemory();
-        return -1;
-    }
-    ssize_t cap = b->cap ? b->cap : 64;
-    while (cap < b->len + n)
-        cap *= 2;
-    char *buf = mem_realloc(b->buf, (size_t)cap);
-    if (!buf) {
-        err_nomemory();
-        return -1;
-    }
-    b->buf = buf;
-    b->cap = cap;
-    return 0;
+    return str_buf_reserve(&b->buf, &b->cap, b->len, n);
 }
 
 int sb_add_char(StrBuilder *b, uint32_t ch)

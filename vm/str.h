@@ -136,6 +136,9 @@ uint32_t str_maxchar(Object *s);                     /* bound of s's kind: 127, 
 void str_copy(Object *dst, ssize_t at, Object *src, ssize_t from, ssize_t n);
 void str_copy_data(Object *dst, ssize_t at, int kind, const void *src, ssize_t n);
 int str_utf8_put(char *out, uint32_t ch);            /* bytes written (1-4) */
+/* Makes room for [n] more bytes after the [len] in use in the mem_malloc'd
+ * buffer [*buf] of [*cap] bytes, doubling from 64; -1 with MemoryError. */
+int str_buf_reserve(char **buf, ssize_t *cap, ssize_t len, ssize_t n);
 hash_t str_hash_bytes(const void *p, ssize_t len);   /* SipHash-1-3, zero key */
 /* First (dir > 0) or last (dir < 0) index of [sub] in s[start:end], -1 if
  * absent; start and end already clipped to 0..len. */
