@@ -307,6 +307,11 @@ static size_t keys_size(DictKeys *k)
         + (size_t)USABLE_FRACTION(DK_SIZE(k)) * entry_size(DK_IS_UNICODE(k));
 }
 
+size_t dict_keys_sizeof(DictKeys *k)
+{
+    return keys_size(k);
+}
+
 /* A keys object for 2**[log2_size] slots, off the keys free list when it
  * is of the smallest str-only kind. */
 static DictKeys *new_keys(uint8_t log2_size, bool unicode)

@@ -21,6 +21,8 @@ typedef struct {
 } DictObject;
 
 Object *dict_new(void);
+/* Bytes of a keys object (a class's shared keys count in its size). */
+size_t dict_keys_sizeof(DictKeys *k);
 Object *dict_getitem(Object *d, Object *key);          /* borrowed; NULL if absent, no error raised
                                                           (a failing __eq__/__hash__ is swallowed) */
 Object *dict_getitem_err(Object *d, Object *key);      /* borrowed; NULL: absent (no error) or error set */

@@ -88,7 +88,10 @@ void obj_dealloc(Object *o)
 
 ssize_t obj_sizeof(Object *o)
 {
-    Object *r = obj_call_method(o, "__sizeof__", NULL, 0);
+    /* looked up on the type, so a class's size is type.__sizeof__ of it */
+    Object *name = str_intern_literal("__sizeof__");
+    Object *r = name ? obj_call_special(o, name, NULL, 0) : NULL;
+    XDECREF(name);
     if (!r)
         return -1;
     if (!TYPE_CHECK(r, int_type)) {

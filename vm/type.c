@@ -2137,11 +2137,12 @@ static Object *type_instancecheck(Object *self, Object *const *args, ssize_t nar
 
 static Object *type_sizeof(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    (void)self;
     if (args_positional("__sizeof__", args, nargs, kwnames, 0, 0, NULL) < 0)
         return NULL;
-    /* CPython's PyHeapTypeObject is 880 bytes in 3.11; a static type is a PyTypeObject. */
-    return int_from_ssize((((Type *)self)->flags & TPFLAG_HEAPTYPE) ? 880 : 408);
+    /* mempy's own type object and its instances' shared keys: the true size */
+    Type *t = (Type *)self;
+    size_t n = sizeof(Type) + (t->shared_keys ? dict_keys_sizeof(t->shared_keys) : 0);
+    return int_from_ssize((ssize_t)n);
 }
 
 static const MethodDef type_methods[] = {
