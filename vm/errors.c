@@ -210,10 +210,42 @@ static int exc_init_attributes(Object *self)
     return 0;
 }
 
+/* The keyword-only attributes some exceptions take (3.11: name and obj of
+ * AttributeError, name of NameError, name and path of ImportError). */
+static const char *const *exc_keywords(Object *self)
+{
+    static const char *const attribute[] = {"name", "obj", NULL};
+    static const char *const name[] = {"name", NULL};
+    static const char *const import[] = {"name", "path", NULL};
+    if (obj_is_instance_of(self, exc_AttributeError))
+        return attribute;
+    if (obj_is_instance_of(self, exc_NameError))
+        return name;
+    if (obj_is_instance_of(self, exc_ImportError))
+        return import;
+    return NULL;
+}
+
 static int exc_init(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    if (kwnames && SIZE(kwnames))
+    const char *const *kw = exc_keywords(self);
+    ssize_t nkw = kwnames ? SIZE(kwnames) : 0;
+    if (nkw && !kw)
         return err_format(exc_TypeError, "%s() takes no keyword arguments", TYPE(self)->name), -1;
+    for (int i = 0; kw && kw[i]; i++)
+        if (exc_set_attr(self, kw[i], None) < 0)
+            return -1;
+    for (ssize_t k = 0; k < nkw; k++) {
+        Object *key = TUPLE_GET(kwnames, k);
+        int i = 0;
+        while (kw[i] && !str_eq_cstr(key, kw[i]))
+            i++;
+        if (!kw[i])
+            return err_format(exc_TypeError, "'%U' is an invalid keyword argument for %s()", key,
+                              TYPE(self)->name), -1;
+        if (exc_set_attr(self, kw[i], args[nargs + k]) < 0)
+            return -1;
+    }
     Object *t = tuple_from_array(args, nargs);
     if (!t)
         return -1;
