@@ -68,6 +68,13 @@ static int make_main(Interp *in)
     return 0;
 }
 
+/* No automatic collection while an exception is pending (its traceback
+ * is being built), as in CPython; the gc module keeps this rule. */
+static bool no_pending_exception(void)
+{
+    return vm_ts->exc == NULL;
+}
+
 int vm_init(const BuiltinModule *modules)
 {
     Interp *in = &the_interp;
@@ -79,6 +86,8 @@ int vm_init(const BuiltinModule *modules)
     if (eval_init_thread(ts) < 0)
         return -1;
     gc_init();
+    static const GCHooks start_hooks = {.can_collect = no_pending_exception};
+    gc_set_hooks(&start_hooks);
     gc_set_freelist_hook(clear_freelists);
     int_init();
     for (size_t i = 0; i < N_CORE_TYPES; i++)
