@@ -49,6 +49,13 @@ typedef struct {
     uint8_t lasti;
 } ExcEntry;
 
+/* What LOAD_GLOBAL found last time, valid while neither the globals nor
+ * the builtins dict has changed (their version tags say so). */
+typedef struct {
+    uint64_t globals_version, builtins_version;
+    Object *value;              /* borrowed: the dicts hold it */
+} GlobalCache;
+
 typedef struct {
     Object base;
     uint16_t *code;             /* ncode units (mem_malloc'd) */
@@ -63,6 +70,7 @@ typedef struct {
     Object *localsplusnames;    /* tuple of str, nlocalsplus long */
     unsigned char *localspluskinds; /* nlocalsplus CO_KIND_* bytes (mem_malloc'd) */
     Object *filename, *name, *qualname;
+    GlobalCache *global_cache;  /* one per code unit, made by the first LOAD_GLOBAL, or NULL */
 } CodeObject;
 
 /* A new code object with every field zero / NULL; the compiler fills it. */

@@ -373,6 +373,25 @@ static Object *load_global(Frame *f, Object *name)
     return err_occurred() ? NULL : name_error(name);
 }
 
+/* LOAD_GLOBAL with the instruction's cache (see GlobalCache). */
+static Object *load_global_cached(Frame *f, CodeObject *co, int offset, Object *name)
+{
+    if (!IS_TYPE(f->globals, dict_type) || !IS_TYPE(f->builtins, dict_type))
+        return load_global(f, name);
+    uint64_t gv = ((DictObject *)f->globals)->version, bv = ((DictObject *)f->builtins)->version;
+    GlobalCache *c = co->global_cache ? &co->global_cache[offset] : NULL;
+    if (c && c->value && c->globals_version == gv && c->builtins_version == bv)
+        return NEWREF(c->value);
+    Object *v = load_global(f, name);
+    if (!v)
+        return NULL;
+    if (!co->global_cache)
+        co->global_cache = mem_calloc((size_t)co->ncode, sizeof(GlobalCache));
+    if (co->global_cache && gv && bv)
+        co->global_cache[offset] = (GlobalCache){gv, bv, v};
+    return v;
+}
+
 static Object *load_name(Frame *f, Object *name)
 {
     Object *locals = f->locals;
@@ -979,7 +998,7 @@ dispatch_opcode:
     }
 
     TARGET(OP_LOAD_GLOBAL): {
-        Object *v = load_global(f, names[oparg >> 1]);
+        Object *v = load_global_cached(f, co, (int)(ip - first_instr) - 1, names[oparg >> 1]);
         ERROR_IF(!v);
         if (oparg & 1)
             PUSH(NULL);
