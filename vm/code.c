@@ -26,6 +26,7 @@ static void code_dealloc(Object *o)
     mem_free(co->exctable);
     mem_free(co->localspluskinds);
     mem_free(co->global_cache);
+    mem_free(co->attr_cache);
     XDECREF(co->consts);
     XDECREF(co->names);
     XDECREF(co->localsplusnames);

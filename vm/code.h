@@ -56,6 +56,14 @@ typedef struct {
     Object *value;              /* borrowed: the dicts hold it */
 } GlobalCache;
 
+/* Where LOAD_ATTR last found an instance attribute: its number among the
+ * class's shared keys, valid while no class changed (the type epoch). */
+typedef struct {
+    Type *type;
+    unsigned epoch;
+    int index;
+} AttrCache;
+
 typedef struct {
     Object base;
     uint16_t *code;             /* ncode units (mem_malloc'd) */
@@ -71,6 +79,7 @@ typedef struct {
     unsigned char *localspluskinds; /* nlocalsplus CO_KIND_* bytes (mem_malloc'd) */
     Object *filename, *name, *qualname;
     GlobalCache *global_cache;  /* one per code unit, made by the first LOAD_GLOBAL, or NULL */
+    AttrCache *attr_cache;      /* one per code unit, made by the first LOAD_ATTR, or NULL */
 } CodeObject;
 
 /* A new code object with every field zero / NULL; the compiler fills it. */

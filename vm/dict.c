@@ -1044,6 +1044,16 @@ static ssize_t str_lookup(DictKeys *k, Object *key, hash_t hash)
     }
 }
 
+ssize_t dict_values_index(DictKeys *k, Object *name)
+{
+    return str_lookup(k, name, str_cached_hash(name));
+}
+
+Object *dict_values_at(DictValues *v, ssize_t ix)
+{
+    return values_array(v)[ix];
+}
+
 Object *dict_values_get(DictKeys *k, DictValues *v, Object *name)
 {
     ssize_t ix = str_lookup(k, name, str_cached_hash(name));

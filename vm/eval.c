@@ -1028,7 +1028,10 @@ dispatch_opcode:
 
     TARGET(OP_LOAD_ATTR): {
         Object *o = TOP();
-        Object *v = obj_getattr(o, names[oparg]);
+        if (!co->attr_cache)
+            co->attr_cache = mem_calloc((size_t)co->ncode, sizeof(AttrCache));
+        Object *v = obj_getattr_cached(o, names[oparg],
+                                       co->attr_cache ? &co->attr_cache[ip - first_instr - 1] : NULL);
         ERROR_IF(!v);
         SET_TOP(v);
         DECREF(o);

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include "type.h"
+#include "code.h"
 #include "errors.h"
 #include "interp.h"
 #include "str.h"
@@ -245,6 +246,35 @@ Object *obj_instance_dict(Object *o, bool create)
     if (!*p && create)
         *p = dict_new();
     return *p;
+}
+
+Object *obj_getattr_cached(Object *o, Object *name, void *cache)
+{
+    AttrCache *c = cache;
+    Type *t = TYPE(o);
+    bool inline_values = (t->flags & TPFLAG_MANAGED_DICT) && *values_slot(o) && !*managed_dict_slot(o);
+    if (c && inline_values && c->type == t && c->epoch == mcache_epoch) {
+        Object *r = dict_values_at(*values_slot(o), c->index);
+        if (r)
+            return NEWREF(r);
+    }
+    Object *r = obj_getattr(o, name);
+    if (!r || !c || !inline_values || t->getattr != obj_generic_getattr || !IS_TYPE(name, str_type))
+        return r;
+    /* remember it only if the instance value is what answered: no data
+     * descriptor on the class hides it */
+    Object *descr = type_lookup(t, name);
+    if (descr && TYPE(descr)->descr_get && TYPE(descr)->descr_set)
+        return r;
+    if (!*values_slot(o) || *managed_dict_slot(o))
+        return r;               /* the lookup gave the instance a dict */
+    ssize_t ix = dict_values_index(t->shared_keys, name);
+    if (ix >= 0 && dict_values_at(*values_slot(o), ix) == r) {
+        c->type = t;
+        c->epoch = mcache_epoch;
+        c->index = (int)ix;
+    }
+    return r;
 }
 
 Object *obj_instance_attr(Object *o, Object *name)
@@ -510,7 +540,8 @@ Type member_descr_type = {
 typedef enum {
     SK_UNARY, SK_BINARY, SK_RBINARY, SK_RICHCMP, SK_LEN, SK_HASH, SK_BOOL,
     SK_GETITEM, SK_SETITEM, SK_DELITEM, SK_CONTAINS, SK_INIT, SK_CALL,
-    SK_GETATTR, SK_SETATTR, SK_DELATTR, SK_NEXT, SK_DESCR_GET, SK_FINALIZE
+    SK_GETATTR, SK_SETATTR, SK_DELATTR, SK_NEXT, SK_DESCR_GET, SK_DESCR_SET, SK_DESCR_DELETE,
+    SK_FINALIZE
 } SlotKind;
 
 typedef struct {
@@ -541,7 +572,8 @@ static Object *wrapper_invoke(const SlotDef *s, Type *owner, Object *self,
     switch (s->kind) {
     case SK_BINARY: case SK_RBINARY: case SK_RICHCMP: case SK_GETITEM: case SK_DELITEM:
     case SK_CONTAINS: case SK_GETATTR: case SK_DELATTR: want = 1; break;
-    case SK_SETITEM: case SK_SETATTR: want = 2; break;
+    case SK_SETITEM: case SK_SETATTR: case SK_DESCR_SET: want = 2; break;
+    case SK_DESCR_DELETE: want = 1; break;
     case SK_INIT: case SK_CALL: want = -1; break;
     case SK_DESCR_GET: want = -2; break;
     default: want = 0;
@@ -595,6 +627,10 @@ static Object *wrapper_invoke(const SlotDef *s, Type *owner, Object *self,
     case SK_FINALIZE:
         ((destructor)fn)(self);
         return none_new();
+    case SK_DESCR_SET:
+    case SK_DESCR_DELETE:
+        r = ((descrsetfunc)fn)(self, args[0], s->kind == SK_DESCR_SET ? args[1] : NULL);
+        return r < 0 ? NULL : none_new();
     case SK_DESCR_GET:
         if (nargs < 1 || nargs > 2)
             return err_format(exc_TypeError, "__get__ expected 1 or 2 arguments");
@@ -980,6 +1016,17 @@ static void slot_finalize(Object *self)
     err_restore(saved);
 }
 
+/* __set__ / __delete__ of classes: descriptors with them are data descriptors. */
+static int slot_descr_set(Object *self, Object *obj, Object *value)
+{
+    Object *args[2] = {obj, value};
+    Object *r = value ? slot_call(self, "__set__", args, 2) : slot_call(self, "__delete__", &obj, 1);
+    if (!r)
+        return -1;
+    DECREF(r);
+    return 0;
+}
+
 static Object *slot_descr_get(Object *self, Object *obj, Object *type)
 {
     Object *args[2] = {obj ? obj : None, type ? type : None};
@@ -1070,6 +1117,8 @@ static SlotDef slotdefs[] = {
     {"__iter__", OFF(iter), SK_UNARY, 0, slot_iter},
     {"__next__", OFF(iternext), SK_NEXT, 0, slot_next},
     {"__get__", OFF(descr_get), SK_DESCR_GET, 0, slot_descr_get},
+    {"__set__", OFF(descr_set), SK_DESCR_SET, 0, slot_descr_set},
+    {"__delete__", OFF(descr_set), SK_DESCR_DELETE, 0, slot_descr_set},
     {"__del__", OFF(finalize), SK_FINALIZE, 0, slot_finalize},
     {"__init__", OFF(init), SK_INIT, 0, slot_init},
     {"__len__", OFF(len), SK_LEN, 0, slot_len},

@@ -28,6 +28,9 @@ Object *obj_instance_attr(Object *o, Object *name);
 Object *obj_call_special(Object *self, Object *name, Object *const *args, ssize_t nargs);
 /* Whether repr() of a [t] runs a __repr__ written in Python. */
 bool type_repr_is_python(Type *t);
+/* o.name, remembering in [c] (may be NULL) where an instance attribute
+ * kept inline was found, so that the next lookup goes straight to it. */
+Object *obj_getattr_cached(Object *o, Object *name, void *cache);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
