@@ -1302,7 +1302,7 @@ static const MethodDef bytes_methods[] = {
 
 static Object *bytes_iter(Object *o)
 {
-    return str_iter_new(&bytes_iter_type, o);
+    return iter_index_new(&bytes_iter_type, o, 0);
 }
 
 static Object *bytes_iter_next(Object *o)
@@ -1319,8 +1319,8 @@ static Object *bytes_iter_next(Object *o)
 Type bytes_iter_type = {
     .base = {{1, &type_type}, 0}, .name = "bytes_iterator",
     .basicsize = sizeof(StrIterObject), .flags = TPFLAG_HAVE_GC,
-    .dealloc = str_iter_dealloc, .iter = iter_self, .iternext = bytes_iter_next,
-    .traverse = str_iter_traverse, .clear = str_iter_clear, .methods = str_iter_methods,
+    .dealloc = iter_index_dealloc, .iter = iter_self, .iternext = bytes_iter_next,
+    .traverse = iter_index_traverse, .clear = str_iter_clear, .methods = str_iter_methods,
 };
 
 Type bytes_type = {

@@ -60,6 +60,30 @@ Object *iter_self(Object *o)
     return NEWREF(o);
 }
 
+Object *iter_index_new(Type *t, Object *seq, ssize_t index)
+{
+    IndexIterObject *it = (IndexIterObject *)obj_alloc(t, 0);
+    if (!it)
+        return NULL;
+    it->index = index;
+    it->seq = NEWREF(seq);
+    gc_track((Object *)it);
+    return (Object *)it;
+}
+
+void iter_index_dealloc(Object *o)
+{
+    gc_untrack(o);
+    CLEAR(((IndexIterObject *)o)->seq);
+    obj_free(o);
+}
+
+int iter_index_traverse(Object *o, visitproc visit, void *arg)
+{
+    Object *seq = ((IndexIterObject *)o)->seq;
+    return seq ? visit(seq, arg) : 0;
+}
+
 Object *iter_lookup_special(Object *o, const char *name)
 {
     Object *key = str_intern_cstr(name);

@@ -17,6 +17,7 @@
 #include "list.h"
 #include "type.h"
 #include "tuple.h"
+#include "range.h"
 #include "set.h"
 #include "int.h"
 #include "float.h"
@@ -27,11 +28,7 @@
 #include "../mem/gc.h"
 #include "../mem/mem.h"
 
-typedef struct {
-    Object base;
-    ssize_t index;
-    Object *seq;                /* the list; NULL once exhausted */
-} ListIterObject;
+typedef IndexIterObject ListIterObject;
 
 #define MAX_ITEMS ((ssize_t)(SIZE_MAX / 2 / sizeof(Object *)))
 
@@ -1461,20 +1458,9 @@ static int list_clear_slot(Object *o)
     return 0;
 }
 
-static Object *make_iter(Type *type, Object *list, ssize_t index)
-{
-    ListIterObject *it = (ListIterObject *)obj_alloc(type, 0);
-    if (!it)
-        return NULL;
-    it->index = index;
-    it->seq = NEWREF(list);
-    gc_track((Object *)it);
-    return (Object *)it;
-}
-
 static Object *list_iter(Object *o)
 {
-    return make_iter(&list_iter_type, o, 0);
+    return iter_index_new(&list_iter_type, o, 0);
 }
 
 static Object *list_new_slot(Type *type, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -1509,7 +1495,7 @@ static Object *list_reversed_meth(Object *self, Object *const *args, ssize_t nar
 {
     if (args_positional("list.__reversed__", args, nargs, kwnames, 0, 0, NULL) < 0)
         return NULL;
-    return make_iter(&list_reviter_type, self, SIZE(self) - 1);
+    return iter_index_new(&list_reviter_type, self, SIZE(self) - 1);
 }
 
 static Object *list_sizeof_meth(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
@@ -1709,19 +1695,6 @@ Type list_type = {
 
 /* ---- list_iterator and list_reverseiterator ---- */
 
-static void list_iter_dealloc(Object *o)
-{
-    gc_untrack(o);
-    XDECREF(((ListIterObject *)o)->seq);
-    obj_free(o);
-}
-
-static int list_iter_traverse(Object *o, visitproc visit, void *arg)
-{
-    Object *seq = ((ListIterObject *)o)->seq;
-    return seq ? visit(seq, arg) : 0;
-}
-
 static Object *list_iter_next(Object *o)
 {
     ListIterObject *it = (ListIterObject *)o;
@@ -1780,10 +1753,10 @@ Type list_iter_type = {
     .name = "list_iterator",
     .basicsize = sizeof(ListIterObject),
     .flags = TPFLAG_HAVE_GC,
-    .dealloc = list_iter_dealloc,
+    .dealloc = iter_index_dealloc,
     .iter = iter_self,
     .iternext = list_iter_next,
-    .traverse = list_iter_traverse,
+    .traverse = iter_index_traverse,
     .methods = list_iter_methods,
 };
 
@@ -1792,9 +1765,9 @@ Type list_reviter_type = {
     .name = "list_reverseiterator",
     .basicsize = sizeof(ListIterObject),
     .flags = TPFLAG_HAVE_GC,
-    .dealloc = list_iter_dealloc,
+    .dealloc = iter_index_dealloc,
     .iter = iter_self,
     .iternext = list_reviter_next,
-    .traverse = list_iter_traverse,
+    .traverse = iter_index_traverse,
     .methods = list_reviter_methods,
 };

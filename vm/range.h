@@ -36,6 +36,17 @@ extern Type enumerate_type, zip_type, map_type, filter_type, reversed_type;
 
 /* The iter slot of iterators: returns [o] itself. */
 Object *iter_self(Object *o);
+/* The iterators that walk a list, tuple, str or bytes by position share
+ * this layout and its slots; [seq] is NULL once exhausted. */
+typedef struct {
+    Object base;
+    ssize_t index;
+    Object *seq;
+} IndexIterObject;
+/* A new tracked iterator of type [t] over [seq], starting at [index]. */
+Object *iter_index_new(Type *t, Object *seq, ssize_t index);
+void iter_index_dealloc(Object *o);
+int iter_index_traverse(Object *o, visitproc visit, void *arg);
 /* len(o) if o has a length, else o.__length_hint__(), else [deflt]
  * (CPython's PyObject_LengthHint); -1 with an exception on error. */
 ssize_t iter_length_hint(Object *o, ssize_t deflt);

@@ -1057,33 +1057,9 @@ static Object *str_new_slot(Type *type, Object *const *args, ssize_t nargs, Obje
 
 /* ---- iterators: str_ascii_iterator, str_iterator ---- */
 
-Object *str_iter_new(Type *t, Object *seq)
-{
-    StrIterObject *it = (StrIterObject *)obj_alloc(t, 0);
-    if (!it)
-        return NULL;
-    it->index = 0;
-    it->seq = NEWREF(seq);
-    gc_track((Object *)it);
-    return (Object *)it;
-}
-
 static Object *str_iter(Object *s)
 {
-    return str_iter_new(STR_IS_ASCII(s) ? &str_ascii_iter_type : &str_iter_type, s);
-}
-
-void str_iter_dealloc(Object *o)
-{
-    gc_untrack(o);
-    CLEAR(((StrIterObject *)o)->seq);
-    obj_free(o);
-}
-
-int str_iter_traverse(Object *o, visitproc visit, void *arg)
-{
-    Object *seq = ((StrIterObject *)o)->seq;
-    return seq ? visit(seq, arg) : 0;
+    return iter_index_new(STR_IS_ASCII(s) ? &str_ascii_iter_type : &str_iter_type, s, 0);
 }
 
 int str_iter_clear(Object *o)
@@ -1122,15 +1098,15 @@ const MethodDef str_iter_methods[] = {
 Type str_ascii_iter_type = {
     .base = {{1, &type_type}, 0}, .name = "str_ascii_iterator",
     .basicsize = sizeof(StrIterObject), .flags = TPFLAG_HAVE_GC,
-    .dealloc = str_iter_dealloc, .iter = iter_self, .iternext = str_iter_next,
-    .traverse = str_iter_traverse, .clear = str_iter_clear, .methods = str_iter_methods,
+    .dealloc = iter_index_dealloc, .iter = iter_self, .iternext = str_iter_next,
+    .traverse = iter_index_traverse, .clear = str_iter_clear, .methods = str_iter_methods,
 };
 
 Type str_iter_type = {
     .base = {{1, &type_type}, 0}, .name = "str_iterator",
     .basicsize = sizeof(StrIterObject), .flags = TPFLAG_HAVE_GC,
-    .dealloc = str_iter_dealloc, .iter = iter_self, .iternext = str_iter_next,
-    .traverse = str_iter_traverse, .clear = str_iter_clear, .methods = str_iter_methods,
+    .dealloc = iter_index_dealloc, .iter = iter_self, .iternext = str_iter_next,
+    .traverse = iter_index_traverse, .clear = str_iter_clear, .methods = str_iter_methods,
 };
 
 /* basicsize + itemsize * n covers any layout: str_new asks for the bytes

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include "object.h"
+#include "range.h"
 
 enum { STR_KIND_1 = 1, STR_KIND_2 = 2, STR_KIND_4 = 4 };
 
@@ -189,18 +190,10 @@ void str_encode_error(const char *encoding, Object *s, ssize_t start, ssize_t en
 #define STR_REP128(M, n) STR_REP64(M, n) STR_REP64(M, (n) + 64)
 #define STR_REP256(M, n) STR_REP128(M, n) STR_REP128(M, (n) + 128)
 
-/* Iterators over a str or bytes ([seq] NULL once exhausted). */
-typedef struct {
-    Object base;
-    ssize_t index;
-    Object *seq;
-} StrIterObject;
+/* Iterators over a str or bytes (range.h's positional iterators). */
+typedef IndexIterObject StrIterObject;
 extern Type str_iter_type, str_ascii_iter_type, bytes_iter_type;
 extern const MethodDef str_methods[], str_iter_methods[];
-void str_iter_dealloc(Object *o);
-int str_iter_traverse(Object *o, visitproc visit, void *arg);
 int str_iter_clear(Object *o);
-/* A new tracked iterator of type [t] over [seq]. */
-Object *str_iter_new(Type *t, Object *seq);
 
 #endif

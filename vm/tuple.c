@@ -17,6 +17,7 @@
 #include <string.h>
 #include "tuple.h"
 #include "list.h"
+#include "range.h"
 #include "set.h"
 #include "int.h"
 #include "str.h"
@@ -35,11 +36,7 @@ static struct {
 
 #define EMPTY_TUPLE ((Object *)&empty_tuple.tuple)
 
-typedef struct {
-    Object base;
-    ssize_t index;
-    Object *seq;                /* NULL once exhausted */
-} TupleIterObject;
+typedef IndexIterObject TupleIterObject;
 
 /* ---- allocation and the free lists ---- */
 
@@ -432,13 +429,7 @@ static int tuple_traverse(Object *o, visitproc visit, void *arg)
 
 static Object *tuple_iter(Object *o)
 {
-    TupleIterObject *it = (TupleIterObject *)obj_alloc(&tuple_iter_type, 0);
-    if (!it)
-        return NULL;
-    it->index = 0;
-    it->seq = NEWREF(o);
-    gc_track((Object *)it);
-    return (Object *)it;
+    return iter_index_new(&tuple_iter_type, o, 0);
 }
 
 /* tuple(iterable) and tuple subclasses: a subclass instance copies the
@@ -522,19 +513,6 @@ Type tuple_type = {
 
 /* ---- tuple_iterator ---- */
 
-static void tuple_iter_dealloc(Object *o)
-{
-    gc_untrack(o);
-    XDECREF(((TupleIterObject *)o)->seq);
-    obj_free(o);
-}
-
-static int tuple_iter_traverse(Object *o, visitproc visit, void *arg)
-{
-    Object *seq = ((TupleIterObject *)o)->seq;
-    return seq ? visit(seq, arg) : 0;
-}
-
 static Object *tuple_iter_next(Object *o)
 {
     TupleIterObject *it = (TupleIterObject *)o;
@@ -564,9 +542,9 @@ Type tuple_iter_type = {
     .name = "tuple_iterator",
     .basicsize = sizeof(TupleIterObject),
     .flags = TPFLAG_HAVE_GC,
-    .dealloc = tuple_iter_dealloc,
+    .dealloc = iter_index_dealloc,
     .iter = iter_self,
     .iternext = tuple_iter_next,
-    .traverse = tuple_iter_traverse,
+    .traverse = iter_index_traverse,
     .methods = tuple_iter_methods,
 };
