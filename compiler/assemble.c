@@ -363,6 +363,8 @@ static int emit_code(CodeObject *co, Block *entry)
     }
     co->ncode = ncode;
     write_code(co, entry);
+    if (code_init_caches(co) < 0)
+        return -1;
     return write_exception_table(co, entry);
 }
 

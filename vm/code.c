@@ -4,11 +4,27 @@
 #include "str.h"
 #include "int.h"
 #include "tuple.h"
+#include "opcodes.h"
 #include "../mem/mem.h"
 
 CodeObject *code_new(void)
 {
     return (CodeObject *)obj_alloc(&code_type, 0);
+}
+
+int code_init_caches(CodeObject *co)
+{
+    bool globals = false, attrs = false;
+    for (int i = 0; i < co->ncode; i++) {
+        int op = co->code[i] & 0xff;
+        globals |= op == OP_LOAD_GLOBAL;
+        attrs |= op == OP_LOAD_ATTR;
+    }
+    if (globals && !(co->global_cache = mem_calloc((size_t)co->ncode, sizeof(GlobalCache))))
+        return err_nomemory(), -1;
+    if (attrs && !(co->attr_cache = mem_calloc((size_t)co->ncode, sizeof(AttrCache))))
+        return err_nomemory(), -1;
+    return 0;
 }
 
 CodeLoc code_loc(CodeObject *co, int offset)

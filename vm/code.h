@@ -84,6 +84,10 @@ typedef struct {
 
 /* A new code object with every field zero / NULL; the compiler fills it. */
 CodeObject *code_new(void);
+/* Gives [co] the caches its LOAD_GLOBAL and LOAD_ATTR instructions use, at
+ * compile time as CPython's inline caches (so that running code allocates
+ * nothing for them).  -1 with MemoryError. */
+int code_init_caches(CodeObject *co);
 /* The source span of the instruction at code-unit [offset]. */
 CodeLoc code_loc(CodeObject *co, int offset);
 

@@ -385,8 +385,6 @@ static Object *load_global_cached(Frame *f, CodeObject *co, int offset, Object *
     Object *v = load_global(f, name);
     if (!v)
         return NULL;
-    if (!co->global_cache)
-        co->global_cache = mem_calloc((size_t)co->ncode, sizeof(GlobalCache));
     if (co->global_cache && gv && bv)
         co->global_cache[offset] = (GlobalCache){gv, bv, v};
     return v;
@@ -808,7 +806,9 @@ static Object *eval_frame(ThreadState *ts, Frame *f, bool throwing)
 #define JUMPTO(x) (ip = first_instr + (x))
 #if USE_COMPUTED_GOTOS
 #define TARGET(op) TARGET_##op: case op
-#define DISPATCH() do { word = *ip++; opcode = word & 0xff; oparg = word >> 8; \
+/* f->ip follows every instruction, so that what runs meanwhile (a trace of
+ * allocations, a traceback) sees the line being executed */
+#define DISPATCH() do { word = *ip++; f->ip = ip; opcode = word & 0xff; oparg = word >> 8; \
     goto *targets[opcode]; } while (0)
 #else
 #define TARGET(op) case op
@@ -824,6 +824,7 @@ static Object *eval_frame(ThreadState *ts, Frame *f, bool throwing)
 next_instruction:
 #endif
     word = *ip++;
+    f->ip = ip;
     opcode = word & 0xff;
     oparg = word >> 8;
 dispatch_opcode:
@@ -832,6 +833,7 @@ dispatch_opcode:
 
     TARGET(OP_EXTENDED_ARG): {
         word = *ip++;
+        f->ip = ip;
         opcode = word & 0xff;
         oparg = oparg << 8 | (word >> 8);
         goto dispatch_opcode;
@@ -1028,8 +1030,6 @@ dispatch_opcode:
 
     TARGET(OP_LOAD_ATTR): {
         Object *o = TOP();
-        if (!co->attr_cache)
-            co->attr_cache = mem_calloc((size_t)co->ncode, sizeof(AttrCache));
         Object *v = obj_getattr_cached(o, names[oparg],
                                        co->attr_cache ? &co->attr_cache[ip - first_instr - 1] : NULL);
         ERROR_IF(!v);
