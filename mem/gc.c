@@ -306,8 +306,9 @@ static int visit_maybe_tracked(Object *o, void *arg)
 
 /* Untracks the objects of [list] whose type allows it ([flag]) and whose
  * contents are all atomic. */
-static void untrack_atomic(GCHead *list, unsigned long flag)
+static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
 {
+    ssize_t left = 0;
     GCHead *g = list->next;
     while (g != list) {
         GCHead *next = g->next;
@@ -315,8 +316,11 @@ static void untrack_atomic(GCHead *list, unsigned long flag)
         if ((TYPE(o)->flags & flag) && TYPE(o)->traverse &&
             !TYPE(o)->traverse(o, visit_maybe_tracked, NULL))
             list_remove(g);
+        else
+            left++;
         g = next;
     }
+    return left;
 }
 
 /* Step 5: runs each finalizer once; objects may die or come back meanwhile. */
@@ -418,15 +422,15 @@ static ssize_t collect(int generation)
     update_refs(young);
     subtract_refs(young);
     move_unreachable(young, &unreachable);
-    untrack_atomic(young, TPFLAG_GC_UNTRACK_YOUNG);
+    /* the walks that untrack atomic containers also count the survivors */
+    ssize_t survivors = untrack_atomic(young, TPFLAG_GC_UNTRACK_YOUNG);
     if (young != old) {
         if (generation == NUM_GENERATIONS - 2)
-            gc.long_lived_pending += list_size(young);
+            gc.long_lived_pending += survivors;
         list_merge(young, old);
     } else {
-        untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
         gc.long_lived_pending = 0;
-        gc.long_lived_total = list_size(young);
+        gc.long_lived_total = untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
     }
     if (gc.debug & GC_DEBUG_COLLECTABLE)
         debug_list(&unreachable, "collectable");
