@@ -195,7 +195,9 @@ void gc_note_free(void)
         gc.gen[0].count--;
 }
 
-/* ---- the collection ---- */
+/* ---- the collection ----
+ * Each step walks a list of objects spread over the heap; the walks ask the
+ * CPU to fetch the node after next while they work on this one. */
 
 static ssize_t refs_of(GCHead *g) { return (ssize_t)(g->prev >> REFS_SHIFT); }
 static void set_refs(GCHead *g, ssize_t n)
@@ -212,6 +214,7 @@ static bool is_collecting(Object *o)
 static void update_refs(GCHead *list)
 {
     for (GCHead *g = list->next; g != list; g = g->next) {
+        __builtin_prefetch(g->next->next);
         g->prev = (g->prev & PREV_FINALIZED) | PREV_COLLECTING;
         set_refs(g, REFCNT(FROM_GC(g)));
     }
@@ -232,6 +235,7 @@ static int visit_decref(Object *o, void *arg)
 static void subtract_refs(GCHead *list)
 {
     for (GCHead *g = list->next; g != list; g = g->next) {
+        __builtin_prefetch(g->next->next);
         Object *o = FROM_GC(g);
         if (TYPE(o)->traverse)
             TYPE(o)->traverse(o, visit_decref, NULL);
@@ -312,6 +316,7 @@ static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
     GCHead *g = list->next;
     while (g != list) {
         GCHead *next = g->next;
+        __builtin_prefetch(next->next);
         Object *o = FROM_GC(g);
         if ((TYPE(o)->flags & flag) && TYPE(o)->traverse &&
             !TYPE(o)->traverse(o, visit_maybe_tracked, NULL))
