@@ -52,20 +52,20 @@ static Object *clock_ns(clockid_t id, const char *name, Object *const *args, ssi
     return r;
 }
 
-static Object *time_time(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_REALTIME, "time", a, n, k); }
-static Object *time_time_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_REALTIME, "time_ns", a, n, k); }
-static Object *time_monotonic(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_MONOTONIC, "monotonic", a, n, k); }
-static Object *time_monotonic_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_MONOTONIC, "monotonic_ns", a, n, k); }
-static Object *time_perf_counter(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_MONOTONIC, "perf_counter", a, n, k); }
-static Object *time_perf_counter_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_MONOTONIC, "perf_counter_ns", a, n, k); }
-static Object *time_process_time(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_PROCESS_CPUTIME_ID, "process_time", a, n, k); }
-static Object *time_process_time_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_PROCESS_CPUTIME_ID, "process_time_ns", a, n, k); }
+static Object *time_time(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_REALTIME, "time.time", a, n, k); }
+static Object *time_time_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_REALTIME, "time.time_ns", a, n, k); }
+static Object *time_monotonic(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_MONOTONIC, "time.monotonic", a, n, k); }
+static Object *time_monotonic_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_MONOTONIC, "time.monotonic_ns", a, n, k); }
+static Object *time_perf_counter(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_MONOTONIC, "time.perf_counter", a, n, k); }
+static Object *time_perf_counter_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_MONOTONIC, "time.perf_counter_ns", a, n, k); }
+static Object *time_process_time(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_seconds(CLOCK_PROCESS_CPUTIME_ID, "time.process_time", a, n, k); }
+static Object *time_process_time_ns(Object *self, Object *const *a, ssize_t n, Object *k) { NO_SELF; return clock_ns(CLOCK_PROCESS_CPUTIME_ID, "time.process_time_ns", a, n, k); }
 
 static Object *time_sleep(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     NO_SELF;
     Object *secs;
-    if (args_positional("sleep", args, nargs, kwnames, 1, 1, &secs) < 0)
+    if (args_positional("time.sleep", args, nargs, kwnames, 1, 1, &secs) < 0)
         return NULL;
     double d = float_as_double(secs);
     if (d == -1.0 && err_occurred())
