@@ -12,6 +12,8 @@ Object *lib_builtins_init(void);
 Object *lib_sys_init(void);
 Object *lib_gc_init(void);
 Object *lib_time_init(void);
+/* _tracemalloc (the tracer's functions) and tracemalloc (them, and the
+ * classes of snapshots and statistics). */
 Object *lib__tracemalloc_init(void);
 Object *lib_tracemalloc_init(void);
 

@@ -13,10 +13,12 @@
  *
  * The hook runs inside the allocator: it makes no Python object and raises
  * nothing.  Its tables come from mem_raw_*, which the allocator does not
- * trace while the hook runs.  An interned traceback holds a reference to
+ * trace while the hook runs (and which tm.busy keeps untraced when a
+ * snapshot copies the table).  An interned traceback holds a reference to
  * each filename (INCREF is all the hook does to objects); the references
  * go when the traces are cleared, outside the hook.  Allocations of no
- * Python code are charged to "<unknown>", line 0.
+ * Python code are charged to "<unknown>", line 0.  A realloc charges the
+ * block again to the code that reallocates it, as CPython does.
  *
  * The Python side of CPython's tracemalloc.py (Snapshot, Statistic,
  * StatisticDiff, Traceback, Frame, Trace, filters) is written here as C
@@ -284,13 +286,15 @@ static void release_traceback(TTraceback *tb)
  * Python objects are being made from wait until that is over. */
 static void clear_tables(void)
 {
+    TraceEntry *traces = tm.traces;
     TTraceback **tbs = tm.tbs;
     size_t cap = tm.tbs_cap;
-    mem_raw_free(tm.traces);
     tm.traces = NULL;
     tm.tbs = NULL;
     tm.traces_cap = tm.traces_used = tm.tbs_cap = tm.tbs_used = tm.tbs_bytes = 0;
     tm.traced = tm.peak = 0;
+    /* the tables are empty now: the frees below find no trace to drop */
+    mem_raw_free(traces);
     for (size_t i = 0; i < cap; i++) {
         if (!tbs[i])
             continue;
@@ -347,9 +351,9 @@ static void stop_tracing(void)
 
 /* ---- from the tables to Python objects ---- */
 
-/* ((filename, lineno), ...) of [tb], most recent first; shared by the
- * traces of one snapshot through tb->tuple (borrowed, alive in the list
- * being built while tb->stamp is that snapshot's stamp). */
+/* ((filename, lineno), ...) of [tb], most recent first.  The traces of
+ * one snapshot share it: tb->tuple is borrowed from the list being built
+ * while tb->stamp is that snapshot's [stamp] (0: no sharing). */
 static Object *tb_tuple(TTraceback *tb, unsigned stamp)
 {
     if (stamp && tb->stamp == stamp)
@@ -378,8 +382,8 @@ static Object *trace_tuple(const TraceEntry *e, unsigned stamp)
     Object *size = tb ? int_from_ulong(e->size) : NULL;
     Object *total = size ? int_from_long(e->tb->total_nframe) : NULL;
     Object *zero = int_from_long(0);
-    Object *r = total ? tuple_pack(4, zero, size, tb, total) : NULL;
-    DECREF(zero);
+    Object *r = total && zero ? tuple_pack(4, zero, size, tb, total) : NULL;
+    XDECREF(zero);
     XDECREF(tb);
     XDECREF(size);
     XDECREF(total);
@@ -405,6 +409,8 @@ static Object *get_traces(void)
     for (size_t i = 0; list && i < n; i++)
         if (!(LIST_ITEMS(list)[i] = trace_tuple(&copy[i], stamp)))
             CLEAR(list);
+    for (size_t i = 0; i < n; i++)
+        copy[i].tb->stamp = 0;          /* the tuples may go with the list */
     unpin();
     mem_raw_free(copy);
     return list;
@@ -493,6 +499,10 @@ static int bind(const char *fname, bool self, const char *const *names, int nreq
 }
 
 /* ---- records: objects made of object slots (the __slots__ classes) ---- */
+
+/* The types of this file (defined below, each after its functions). */
+static Type tm_frame_type, tm_traceback_type, tm_statistic_type, tm_statistic_diff_type, tm_trace_type,
+    tm_traces_type, tm_basefilter_type, tm_filter_type, tm_domainfilter_type, tm_snapshot_type;
 
 typedef struct {
     Object base;
@@ -659,27 +669,35 @@ static int set_attr(Object *o, const char *name, Object *v)
 
 /* ---- _format_size and _normalize_filename ---- */
 
-/* [size] in B, KiB, MiB, GiB or TiB, as tracemalloc's _format_size:
- * three significant digits below 100 in a unit above bytes, else whole
- * units while below 10 * 1024; a sign when [sign]. */
+/* Whether [a] < [n]: 1, 0, or -1 on error. */
+static int less_than(Object *a, long n)
+{
+    Object *b = int_from_long(n);
+    int r = b ? obj_richcompare_bool(a, b, CMP_LT) : -1;
+    XDECREF(b);
+    return r;
+}
+
+/* [size] in B, KiB, MiB, GiB or TiB, as tracemalloc's _format_size: one
+ * decimal below 100 in the units above bytes, else whole units while
+ * below 10 * 1024 (and always in TiB); a sign first when [sign]. */
 static Object *format_size(Object *size, bool sign)
 {
     static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    static const char *const formats[] = {"%.0f %s", "%+.0f %s", "%.1f %s", "%+.1f %s"};
     Object *v = NEWREF(size), *r = NULL, *k1024 = int_from_long(1024);
     for (int u = 0; v && k1024; u++) {
-        Object *a = num_absolute(v), *lim = int_from_long(u ? 100 : 0);
-        int small = a && lim ? obj_richcompare_bool(a, lim, CMP_LT) : -1;
-        SETREF(lim, small == 0 ? int_from_long(10 * 1024) : NULL);
-        int whole = small == 0 && lim ? obj_richcompare_bool(a, lim, CMP_LT) : -1;
+        Object *a = num_absolute(v);
+        int small = !a ? -1 : u ? less_than(a, 100) : 0;
+        int whole = small ? small : u == 4 ? 1 : less_than(a, 10 * 1024);
         XDECREF(a);
-        XDECREF(lim);
-        if (small > 0 || whole > 0 || (whole == 0 && u == 4)) {
+        if (small < 0 || whole < 0)
+            break;
+        if (whole) {
             Object *args[2] = {NEWREF(v), str_from_cstr(units[u])};
-            r = printf_n(small > 0 ? (sign ? "%+.1f %s" : "%.1f %s") : (sign ? "%+.0f %s" : "%.0f %s"), 2, args);
+            r = printf_n(formats[2 * small + sign], 2, args);
             break;
         }
-        if (whole < 0)
-            break;
         SETREF(v, num_binop(v, k1024, BINOP_TRUE_DIVIDE));
     }
     XDECREF(v);
@@ -778,8 +796,6 @@ static bool fnmatch(Object *name, Object *pat)
 
 /* ---- Frame ---- */
 
-extern Type tm_frame_type, tm_traceback_type, tm_trace_type, tm_snapshot_type;
-
 static int frame_init(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"frame", NULL};
@@ -790,14 +806,17 @@ static int frame_init(Object *self, Object *const *args, ssize_t nargs, Object *
     return 0;
 }
 
-/* Item [i] of the frame tuple: the filename (0) or the line (1). */
-static Object *frame_part(Object *self, long i)
+/* Item [i] of slot 0, [name]: self._frame[i], self._trace[i]. */
+static Object *slot0_item(Object *self, const char *name, long i)
 {
-    Object *f = slot_of(self, 0, "_frame"), *k = f ? int_from_long(i) : NULL;
+    Object *f = slot_of(self, 0, name), *k = f ? int_from_long(i) : NULL;
     Object *r = k ? obj_getitem(f, k) : NULL;
     XDECREF(k);
     return r;
 }
+
+/* The filename (0) or the line (1) of a Frame. */
+static Object *frame_part(Object *self, long i) { return slot0_item(self, "_frame", i); }
 
 static Object *frame_filename(Object *self, void *c) { (void)c; return frame_part(self, 0); }
 static Object *frame_lineno(Object *self, void *c) { (void)c; return frame_part(self, 1); }
@@ -830,7 +849,7 @@ static const GetSetDef frame_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-Type tm_frame_type = {
+static Type tm_frame_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.Frame", .basicsize = REC_SIZE(1),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = frame_init,
@@ -840,26 +859,28 @@ Type tm_frame_type = {
 
 /* ---- Traceback: Frames, oldest first ---- */
 
-/* A Traceback of [frames] (most recent first, as the traces hold them)
- * and [total] (NULL: None). */
-static Object *traceback_from(Object *frames, Object *total)
+/* tuple(reversed(frames)): the traces hold the most recent frame first,
+ * a Traceback the oldest. */
+static Object *oldest_first(Object *frames)
 {
     Object *rev = obj_call1((Object *)&reversed_type, frames);
-    Object *v[2] = {rev ? tuple_from_iter(rev) : NULL, XNEWREF(total ? total : None)};
+    Object *t = rev ? tuple_from_iter(rev) : NULL;
     XDECREF(rev);
+    return t;
+}
+
+/* Traceback(frames) */
+static Object *traceback_from(Object *frames)
+{
+    Object *v[2] = {oldest_first(frames), NEWREF(None)};
     return rec_make(&tm_traceback_type, 2, v);
 }
 
 static int traceback_init(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"frames", "total_nframe", NULL};
-    Object *a[2];
-    if (bind("Traceback.__init__", true, names, 1, args, nargs, kwnames, a) < 0)
-        return -1;
-    Object *rev = obj_call1((Object *)&reversed_type, a[0]);
-    Object *frames = rev ? tuple_from_iter(rev) : NULL;
-    XDECREF(rev);
-    if (!frames)
+    Object *a[2], *frames;
+    if (bind("Traceback.__init__", true, names, 1, args, nargs, kwnames, a) < 0 || !(frames = oldest_first(a[0])))
         return -1;
     SETREF(REC(self)[0], frames);
     SETREF(REC(self)[1], NEWREF(a[1] ? a[1] : None));
@@ -868,11 +889,14 @@ static int traceback_init(Object *self, Object *const *args, ssize_t nargs, Obje
 
 static Object *traceback_total(Object *self, void *c) { (void)c; return XNEWREF(slot_of(self, 1, "_total_nframe")); }
 
-static ssize_t traceback_len(Object *self)
+/* len() of slot 0, [name]. */
+static ssize_t slot0_len(Object *self, const char *name)
 {
-    Object *f = slot_of(self, 0, "_frames");
+    Object *f = slot_of(self, 0, name);
     return f ? obj_length(f) : -1;
 }
+
+static ssize_t traceback_len(Object *self) { return slot0_len(self, "_frames"); }
 
 /* Wraps each item of [seq] in a [t] (Frame or Trace): a tuple. */
 static Object *wrap_all(Object *seq, Type *t)
@@ -977,8 +1001,12 @@ static Object *source_line(Object *filename, Object *lineno)
                 ungetc(c, fp);
             line++;
         } else if (line == want) {
-            if (len == cap && !(buf = mem_realloc(buf, cap = cap ? 2 * cap : 128)))
+            char *more = len < cap ? buf : mem_realloc(buf, cap = cap ? 2 * cap : 128);
+            if (!more) {
+                len = 0;                /* out of memory: no line */
                 break;
+            }
+            buf = more;
             buf[len++] = (char)c;
         }
     }
@@ -1024,12 +1052,16 @@ static Object *format_slice(Object *self, Object *limit)
 {
     if (!limit || limit == None)
         return tuple_from_iter(self);
-    Object *zero = int_from_long(0);
-    int pos = zero ? obj_richcompare_bool(limit, zero, CMP_GT) : -1;
+    Object *sl = NULL, *zero = int_from_long(0);
+    int positive = zero ? obj_richcompare_bool(limit, zero, CMP_GT) : -1;
     XDECREF(zero);
-    Object *neg = pos > 0 ? num_negative(limit) : NULL;
-    Object *sl = pos < 0 ? NULL : pos ? (neg ? slice_new(neg, NULL, NULL) : NULL) : slice_new(NULL, limit, NULL);
-    XDECREF(neg);
+    if (positive > 0) {
+        Object *neg = num_negative(limit);
+        sl = neg ? slice_new(neg, NULL, NULL) : NULL;
+        XDECREF(neg);
+    } else if (positive == 0) {
+        sl = slice_new(NULL, limit, NULL);
+    }
     Object *r = sl ? traceback_getitem(self, sl) : NULL;
     XDECREF(sl);
     return r;
@@ -1112,7 +1144,7 @@ static const GetSetDef traceback_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-Type tm_traceback_type = {
+static Type tm_traceback_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.Traceback", .basicsize = REC_SIZE(2),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = traceback_init,
@@ -1122,8 +1154,6 @@ Type tm_traceback_type = {
 };
 
 /* ---- Statistic and StatisticDiff ---- */
-
-extern Type tm_statistic_type, tm_statistic_diff_type;
 
 static int init_slots(const char *fname, const char *const *names, int n, Object *self,
                       Object *const *args, ssize_t nargs, Object *kwnames)
@@ -1248,13 +1278,9 @@ static hash_t statistic_hash(Object *o)
     const char *const *names = stat_names(o, &n);
     if (slots_of(o, names, n, v) < 0)
         return -1;
-    Object *t = tuple_new(n);
-    for (int i = 0; i < n; i++) {
-        if (t)
-            TUPLE_ITEMS(t)[i] = v[i];
-        else
-            DECREF(v[i]);
-    }
+    Object *t = tuple_from_array(v, n);
+    for (int i = 0; i < n; i++)
+        DECREF(v[i]);
     hash_t h = t ? obj_hash(t) : -1;
     XDECREF(t);
     return h;
@@ -1270,7 +1296,7 @@ static const GetSetDef diff_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-Type tm_statistic_type = {
+static Type tm_statistic_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.Statistic", .basicsize = REC_SIZE(3),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = statistic_init,
@@ -1278,7 +1304,7 @@ Type tm_statistic_type = {
     .hash = statistic_hash, .getset = statistic_getset,
 };
 
-Type tm_statistic_diff_type = {
+static Type tm_statistic_diff_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.StatisticDiff", .basicsize = REC_SIZE(5),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = diff_init,
@@ -1294,16 +1320,8 @@ static int trace_init(Object *self, Object *const *args, ssize_t nargs, Object *
     return init_slots("Trace.__init__", names, 1, self, args, nargs, kwnames);
 }
 
-static Object *trace_part(Object *self, long i)
-{
-    Object *t = slot_of(self, 0, "_trace"), *k = t ? int_from_long(i) : NULL;
-    Object *r = k ? obj_getitem(t, k) : NULL;
-    XDECREF(k);
-    return r;
-}
-
-static Object *trace_domain(Object *self, void *c) { (void)c; return trace_part(self, 0); }
-static Object *trace_size(Object *self, void *c) { (void)c; return trace_part(self, 1); }
+static Object *trace_domain(Object *self, void *c) { (void)c; return slot0_item(self, "_trace", 0); }
+static Object *trace_size(Object *self, void *c) { (void)c; return slot0_item(self, "_trace", 1); }
 
 /* Traceback(*self._trace[2:]) */
 static Object *trace_traceback(Object *self, void *c)
@@ -1357,7 +1375,7 @@ static const GetSetDef trace_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-Type tm_trace_type = {
+static Type tm_trace_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.Trace", .basicsize = REC_SIZE(1),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = trace_init,
@@ -1365,19 +1383,13 @@ Type tm_trace_type = {
     .getset = trace_getset,
 };
 
-extern Type tm_traces_type;
-
 static int traces_init(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"traces", NULL};
     return init_slots("_Traces.__init__", names, 1, self, args, nargs, kwnames);
 }
 
-static ssize_t traces_len(Object *self)
-{
-    Object *t = slot_of(self, 0, "_traces");
-    return t ? obj_length(t) : -1;
-}
+static ssize_t traces_len(Object *self) { return slot0_len(self, "_traces"); }
 
 static Object *traces_getitem(Object *self, Object *index)
 {
@@ -1402,7 +1414,7 @@ static const GetSetDef traces_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-Type tm_traces_type = {
+static Type tm_traces_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc._Traces", .basicsize = REC_SIZE(1),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = traces_init,
@@ -1469,39 +1481,39 @@ static int attr_true(Object *o, const char *name)
     return r;
 }
 
-/* Unpacks the trace tuple [trace] into v[4] (borrowed), as
- * "domain, size, traceback, total_nframe = trace". */
-static int unpack_trace(Object *trace, Object **v)
+/* "v[0], ..., v[n - 1] = seq" for a tuple or list [seq] (the values
+ * borrowed from it), with the messages of Python's unpacking. */
+static int unpack(Object *seq, ssize_t n, Object **v)
 {
-    if (!TYPE_CHECK(trace, tuple_type) && !TYPE_CHECK(trace, list_type))
-        return err_format(exc_TypeError, "cannot unpack non-iterable %s object", short_name(TYPE(trace))), -1;
-    ssize_t n = SIZE(trace);
-    if (n != 4)
-        return err_format(exc_ValueError, n < 4 ? "not enough values to unpack (expected 4, got %zd)"
-                                                : "too many values to unpack (expected 4)", n), -1;
-    Object *const *items = TYPE_CHECK(trace, tuple_type) ? TUPLE_ITEMS(trace) : LIST_ITEMS(trace);
-    memcpy(v, items, 4 * sizeof *v);
+    bool tuple = TYPE_CHECK(seq, tuple_type);
+    if (!tuple && !TYPE_CHECK(seq, list_type))
+        return err_format(exc_TypeError, "cannot unpack non-iterable %s object", short_name(TYPE(seq))), -1;
+    if (SIZE(seq) != n)
+        return err_format(exc_ValueError, SIZE(seq) < n ? "not enough values to unpack (expected %zd, got %zd)"
+                                                        : "too many values to unpack (expected %zd)", n, SIZE(seq)), -1;
+    memcpy(v, tuple ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq), (size_t)n * sizeof *v);
     return 0;
 }
 
-/* Unpacks the frame [frame] as "filename, lineno = frame" (borrowed). */
-static int unpack_frame(Object *frame, Object **fn, Object **ln)
+/* [seq] as a tuple (a new reference): itself, or the items of a list;
+ * TypeError "'x' object is not [what]" for anything else. */
+static Object *as_tuple(Object *seq, const char *what)
 {
-    if (!TYPE_CHECK(frame, tuple_type) || SIZE(frame) != 2)
-        return err_format(exc_ValueError, "expected a (filename, lineno) frame, not %R", frame), -1;
-    *fn = TUPLE_GET(frame, 0);
-    *ln = TUPLE_GET(frame, 1);
-    return 0;
+    if (TYPE_CHECK(seq, tuple_type))
+        return NEWREF(seq);
+    if (TYPE_CHECK(seq, list_type))
+        return list_as_tuple(seq);
+    return err_format(exc_TypeError, "'%s' object is not %s", short_name(TYPE(seq)), what);
 }
 
 /* Filter._match_frame_impl: the filename matches the pattern and the line
  * is the filter's (or the filter has none).  1, 0 or -1. */
 static int filter_match_frame(Object *self, Object *frame)
 {
-    Object *fn, *ln;
-    if (unpack_frame(frame, &fn, &ln) < 0)
+    Object *v[2];
+    if (unpack(frame, 2, v) < 0)
         return -1;
-    Object *name = normalize_filename(fn), *pat = name ? obj_getattr_str(self, "_filename_pattern") : NULL;
+    Object *ln = v[1], *name = normalize_filename(v[0]), *pat = name ? obj_getattr_str(self, "_filename_pattern") : NULL;
     Object *lineno = pat ? obj_getattr_str(self, "lineno") : NULL;
     int r = -1;
     if (lineno && !TYPE_CHECK(pat, str_type))
@@ -1514,36 +1526,28 @@ static int filter_match_frame(Object *self, Object *frame)
     return r;
 }
 
-/* Filter._match_traceback over the raw frames (most recent first). */
+/* Filter._match_traceback over the raw frames (most recent first): the
+ * most recent frame, or any frame when all_frames, matches. */
 static int filter_match_traceback(Object *self, Object *frames, int inclusive)
 {
     int all = attr_true(self, "all_frames");
-    if (all <= 0) {
-        Object *first = all == 0 ? list_seq_fast(frames, "traceback must be a sequence") : NULL;
-        if (first && SIZE(first) == 0)
-            err_set_str(exc_IndexError, "tuple index out of range");
-        int m = first && SIZE(first) ? filter_match_frame(self,
-                    TYPE_CHECK(first, list_type) ? LIST_GET(first, 0) : TUPLE_GET(first, 0)) : -1;
-        XDECREF(first);
-        return m < 0 ? -1 : m == inclusive;
-    }
-    Object *it = obj_iter(frames), *f;
-    int any = 0;
-    while (it && !any && (f = obj_next(it))) {
-        any = filter_match_frame(self, f);
-        DECREF(f);
-    }
-    XDECREF(it);
-    if (!it || any < 0 || err_occurred())
+    Object *t = all < 0 ? NULL : as_tuple(frames, all ? "iterable" : "subscriptable");
+    if (!t)
         return -1;
-    return any ? inclusive : !inclusive;
+    int m = 0;
+    if (!all && SIZE(t) == 0)
+        m = (err_set_str(exc_IndexError, "tuple index out of range"), -1);
+    for (ssize_t i = 0; m == 0 && i < (all ? SIZE(t) : 1); i++)
+        m = filter_match_frame(self, TUPLE_GET(t, i));
+    DECREF(t);
+    return m < 0 ? -1 : m == inclusive;
 }
 
 static Object *filter_match(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)
 {
     static const char *const names[] = {"trace", NULL};
     Object *a[1], *t[4];
-    if (bind("Filter._match", true, names, 1, args, nargs, kwnames, a) < 0 || unpack_trace(a[0], t) < 0)
+    if (bind("Filter._match", true, names, 1, args, nargs, kwnames, a) < 0 || unpack(a[0], 4, t) < 0)
         return NULL;
     int inclusive = attr_true(self, "inclusive");
     int res = inclusive < 0 ? -1 : filter_match_traceback(self, t[2], inclusive);
@@ -1560,7 +1564,7 @@ static Object *domainfilter_match(Object *self, Object *const *args, ssize_t nar
 {
     static const char *const names[] = {"trace", NULL};
     Object *a[1], *t[4];
-    if (bind("DomainFilter._match", true, names, 1, args, nargs, kwnames, a) < 0 || unpack_trace(a[0], t) < 0)
+    if (bind("DomainFilter._match", true, names, 1, args, nargs, kwnames, a) < 0 || unpack(a[0], 4, t) < 0)
         return NULL;
     Object *domain = obj_getattr_str(self, "domain");
     int same = domain ? obj_richcompare_bool(t[0], domain, CMP_EQ) : -1;
@@ -1605,14 +1609,14 @@ static const GetSetDef domainfilter_getset[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-Type tm_basefilter_type = {
+static Type tm_basefilter_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.BaseFilter", .basicsize = REC_SIZE(1),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = basefilter_init,
     .methods = basefilter_methods, .getset = dict_getset, .dictoffset = REC_SIZE(0),
 };
 
-Type tm_filter_type = {
+static Type tm_filter_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.Filter", .basicsize = REC_SIZE(1),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = filter_init,
@@ -1620,7 +1624,7 @@ Type tm_filter_type = {
     .base_type = &tm_basefilter_type,
 };
 
-Type tm_domainfilter_type = {
+static Type tm_domainfilter_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.DomainFilter", .basicsize = REC_SIZE(1),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = domainfilter_init,
@@ -1651,29 +1655,37 @@ static void grouping_free(Grouping *g)
     XDECREF(g->index);
 }
 
-/* Adds a trace of [size] bytes to the group of [key] (stolen). */
+/* The index of the group of [key], made when it is new; -1 on error. */
+static ssize_t group_of(Grouping *g, Object *key)
+{
+    Object *pos = dict_getitem_err(g->index, key);
+    if (pos || err_occurred())
+        return pos ? int_as_ssize(pos) : -1;
+    if (g->n == g->cap) {
+        ssize_t cap = g->cap ? 2 * g->cap : 16;
+        Group *more = mem_realloc(g->groups, (size_t)cap * sizeof *more);
+        if (!more)
+            return err_nomemory(), -1;
+        g->groups = more;
+        g->cap = cap;
+    }
+    Object *p = int_from_ssize(g->n);
+    int r = p ? dict_setitem(g->index, key, p) : -1;
+    XDECREF(p);
+    if (r < 0)
+        return -1;
+    g->groups[g->n] = (Group){NEWREF(key), 0, 0};
+    return g->n++;
+}
+
+/* Adds a trace of [size] bytes to the group of [key] (stolen; NULL: an
+ * error is set). */
 static int group_add(Grouping *g, Object *key, ssize_t size)
 {
-    if (!key)
+    ssize_t i = key ? group_of(g, key) : -1;
+    XDECREF(key);
+    if (i < 0)
         return -1;
-    Object *pos = dict_getitem_err(g->index, key);
-    ssize_t i = pos ? int_as_ssize(pos) : g->n;
-    if (!pos && (err_occurred() || (i == g->cap && !(g->groups = mem_realloc(g->groups,
-                     (size_t)(g->cap = g->cap ? 2 * g->cap : 16) * sizeof(Group)))))) {
-        DECREF(key);
-        return err_occurred() ? -1 : (err_nomemory(), -1);
-    }
-    if (!pos) {
-        Object *p = int_from_ssize(i);
-        int r = p ? dict_setitem(g->index, key, p) : -1;
-        XDECREF(p);
-        if (r < 0) {
-            DECREF(key);
-            return -1;
-        }
-        g->groups[g->n++] = (Group){NEWREF(key), 0, 0};
-    }
-    DECREF(key);
     g->groups[i].size += size;
     g->groups[i].count++;
     return 0;
@@ -1685,14 +1697,14 @@ enum { KEY_TRACEBACK, KEY_FILENAME, KEY_LINENO };
  * filename: ((filename, 0),); else (frame,). */
 static Object *frame_key(Object *frame, int kind)
 {
+    Object *v[2];
     if (kind != KEY_FILENAME)
         return tuple_pack(1, frame);
-    Object *fn, *ln;
-    if (unpack_frame(frame, &fn, &ln) < 0)
+    if (unpack(frame, 2, v) < 0)
         return NULL;
-    Object *zero = int_from_long(0), *f = tuple_pack(2, fn, zero);
+    Object *zero = int_from_long(0), *f = zero ? tuple_pack(2, v[0], zero) : NULL;
     Object *r = f ? tuple_pack(1, f) : NULL;
-    DECREF(zero);
+    XDECREF(zero);
     XDECREF(f);
     return r;
 }
@@ -1703,29 +1715,26 @@ static Object *frame_key(Object *frame, int kind)
 static int group_trace(Grouping *g, Object *trace, int kind, bool cumulative)
 {
     Object *t[4];
-    if (unpack_trace(trace, t) < 0)
+    if (unpack(trace, 4, t) < 0)
         return -1;
     ssize_t size = int_as_ssize(t[1]);
     if (size == -1 && err_occurred())
         return -1;
     if (kind == KEY_TRACEBACK)
         return group_add(g, NEWREF(t[2]), size);
-    if (!TYPE_CHECK(t[2], tuple_type) && !TYPE_CHECK(t[2], list_type))
-        return err_format(exc_TypeError, "'%s' object is not %s", short_name(TYPE(t[2])),
-                          cumulative ? "iterable" : "subscriptable"), -1;
-    Object *frames = NEWREF(t[2]);
-    Object *const *f = TYPE_CHECK(frames, list_type) ? LIST_ITEMS(frames) : TUPLE_ITEMS(frames);
-    ssize_t n = SIZE(frames);
+    Object *frames = as_tuple(t[2], cumulative ? "iterable" : "subscriptable");
+    if (!frames)
+        return -1;
     int r = 0;
     if (cumulative)
-        for (ssize_t i = 0; r == 0 && i < n; i++)
-            r = group_add(g, frame_key(f[i], kind), size);
+        for (ssize_t i = 0; r == 0 && i < SIZE(frames); i++)
+            r = group_add(g, frame_key(TUPLE_GET(frames, i), kind), size);
     else if (kind == KEY_LINENO)
-        r = group_add(g, tuple_from_array(f, n ? 1 : 0), size);
-    else if (n == 0)
+        r = group_add(g, tuple_getslice(frames, 0, 1), size);
+    else if (SIZE(frames) == 0)
         r = (err_set_str(exc_IndexError, "tuple index out of range"), -1);
     else
-        r = group_add(g, frame_key(f[0], kind), size);
+        r = group_add(g, frame_key(TUPLE_GET(frames, 0), kind), size);
     DECREF(frames);
     return r;
 }
@@ -1815,7 +1824,7 @@ static int rank(Ranked *r, ssize_t i, Object *tb, ssize_t size, ssize_t count, c
     }
     if (!stat)
         return -1;
-    r[i].frames = REC(REC(stat)[0])[0];
+    r[i].frames = REC(tb)[0];           /* the Traceback's _frames */
     return 0;
 }
 
@@ -1839,7 +1848,7 @@ static Object *snapshot_statistics(Object *self, Object *const *args, ssize_t na
     Ranked *r = mem_malloc((size_t)(g.n ? g.n : 1) * sizeof *r);
     ssize_t i = 0;
     for (; r && i < g.n; i++)
-        if (rank(r, i, traceback_from(g.groups[i].key, NULL), g.groups[i].size, g.groups[i].count, NULL) < 0)
+        if (rank(r, i, traceback_from(g.groups[i].key), g.groups[i].size, g.groups[i].count, NULL) < 0)
             break;
     grouping_free(&g);
     if (!r)
@@ -1867,13 +1876,13 @@ static Object *diff_groups(Grouping *now, Grouping *before)
         if (j >= 0)
             seen[j] = true;
         ssize_t d[2] = {x->size - old->size, x->count - old->count};
-        if (rank(r, n, traceback_from(x->key, NULL), x->size, x->count, d) < 0)
+        if (rank(r, n, traceback_from(x->key), x->size, x->count, d) < 0)
             goto fail;
     }
     for (ssize_t j = 0; j < before->n; j++) {
         Group *x = &before->groups[j];
         ssize_t d[2] = {-x->size, -x->count};
-        if (!seen[j] && rank(r, n++, traceback_from(x->key, NULL), 0, 0, d) < 0) {
+        if (!seen[j] && rank(r, n++, traceback_from(x->key), 0, 0, d) < 0) {
             n--;
             goto fail;
         }
@@ -1936,11 +1945,11 @@ static int filter_trace(Object *include, Object *exclude, Object *trace)
     return any;
 }
 
-/* The traces of [traces] that pass the filters of [filters]. */
-static Object *filtered(Object *traces, Object *filters)
+/* Sorts the filters of [filters] into [include] and [exclude] by their
+ * inclusive attribute. */
+static int split_filters(Object *filters, Object *include, Object *exclude)
 {
-    Object *include = list_new(0), *exclude = list_new(0), *out = list_new(0);
-    Object *it = include && exclude && out ? obj_iter(filters) : NULL, *f;
+    Object *it = obj_iter(filters), *f;
     int r = it ? 0 : -1;
     while (r == 0 && (f = obj_next(it))) {
         int inc = attr_true(f, "inclusive");
@@ -1948,14 +1957,22 @@ static Object *filtered(Object *traces, Object *filters)
         DECREF(f);
     }
     XDECREF(it);
-    it = r == 0 && !err_occurred() ? obj_iter(traces) : NULL;
-    while (it && (f = obj_next(it))) {
-        int keep = filter_trace(include, exclude, f);
-        if (keep < 0 || (keep && list_append(out, f) < 0))
-            CLEAR(it);
-        DECREF(f);
+    return r < 0 || err_occurred() ? -1 : 0;
+}
+
+/* The list of the traces of [traces] that pass the filters of [filters]. */
+static Object *filtered(Object *traces, Object *filters)
+{
+    Object *include = list_new(0), *exclude = list_new(0), *out = list_new(0);
+    Object *it = include && exclude && out && split_filters(filters, include, exclude) == 0 ? obj_iter(traces) : NULL;
+    Object *trace;
+    int r = it ? 0 : -1;
+    while (r == 0 && (trace = obj_next(it))) {
+        r = filter_trace(include, exclude, trace);
+        r = r > 0 ? list_append(out, trace) : r;
+        DECREF(trace);
     }
-    if (!it || err_occurred())
+    if (r < 0 || err_occurred())
         CLEAR(out);
     XDECREF(it);
     XDECREF(include);
@@ -2004,7 +2021,7 @@ static const MethodDef snapshot_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-Type tm_snapshot_type = {
+static Type tm_snapshot_type = {
     .base = {{1, &type_type}, 0}, .name = "tracemalloc.Snapshot", .basicsize = REC_SIZE(1),
     .flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC | TPFLAG_TUPLE_CALL, .dealloc = rec_dealloc,
     .traverse = rec_traverse, .clear = rec_clear, .new_ = rec_new, .init = snapshot_init,
@@ -2041,7 +2058,7 @@ static Object *tm_start(Object *self, Object *const *args, ssize_t nargs, Object
 /* The checks of a function of _tracemalloc that takes no argument. */
 static int no_args(const char *name, Object *const *args, ssize_t nargs, Object *kwnames)
 {
-    (void)args;
+    (void)args;                 /* only their number counts */
     if (args_no_keywords(name, kwnames) < 0)
         return -1;
     if (nargs)
@@ -2157,7 +2174,7 @@ static Object *tm_get_object_traceback(Object *self, Object *const *args, ssize_
     Object *frames = object_frames(a[0]);
     if (!frames || frames == None)
         return frames;
-    Object *r = traceback_from(frames, NULL);
+    Object *r = traceback_from(frames);
     DECREF(frames);
     return r;
 }
