@@ -1777,16 +1777,16 @@ static void object_dealloc(Object *o) { obj_free(o); }
 static Object *object_repr(Object *o)
 {
     Type *t = TYPE(o);
+    if (!(t->flags & TPFLAG_HEAPTYPE))
+        return str_from_format("<%s object at %p>", t->name, (void *)o);
     Object *mod = type_module(t);
     if (!mod)
         return NULL;
     Object *r;
-    Object *q = t->qualname ? t->qualname : NULL;
     if (TYPE_CHECK(mod, str_type) && !str_eq_cstr(mod, "builtins"))
-        r = q ? str_from_format("<%U.%U object at %p>", mod, q, (void *)o)
-              : str_from_format("<%U.%s object at %p>", mod, t->name, (void *)o);
+        r = str_from_format("<%U.%U object at %p>", mod, t->qualname, (void *)o);
     else
-        r = str_from_format("<%s object at %p>", t->name, (void *)o);
+        r = str_from_format("<%U object at %p>", t->qualname, (void *)o);
     DECREF(mod);
     return r;
 }
@@ -1961,20 +1961,26 @@ Object *type_module(Type *t)
         if (m)
             return NEWREF(m);
     }
+    /* a built-in type named "module.name" belongs to that module */
+    const char *dot = strrchr(t->name, '.');
+    if (dot)
+        return str_from_utf8(t->name, dot - t->name);
     return str_from_cstr("builtins");
 }
 
 static Object *type_repr(Object *o)
 {
     Type *t = (Type *)o;
+    if (!(t->flags & TPFLAG_HEAPTYPE))
+        return str_from_format("<class '%s'>", t->name);   /* "module.name" or "name" */
     Object *mod = type_module(t);
     if (!mod)
         return NULL;
     Object *r;
     if (TYPE_CHECK(mod, str_type) && !str_eq_cstr(mod, "builtins"))
-        r = str_from_format("<class '%U.%U'>", mod, t->qualname ? t->qualname : t->name_obj);
+        r = str_from_format("<class '%U.%U'>", mod, t->qualname);
     else
-        r = str_from_format("<class '%s'>", t->name);
+        r = str_from_format("<class '%U'>", t->qualname);
     DECREF(mod);
     return r;
 }
@@ -2127,6 +2133,19 @@ static Object *type_get_qualname(Object *o, void *c)
 }
 
 static Object *type_get_module(Object *o, void *c) { (void)c; return type_module((Type *)o); }
+static int type_set_module(Object *o, Object *v, void *c)
+{
+    (void)c;
+    Type *t = (Type *)o;
+    if (!(t->flags & TPFLAG_HEAPTYPE))
+        return err_format(exc_TypeError, "cannot set '__module__' attribute of immutable type '%s'",
+                          t->name), -1;
+    if (!v)
+        return err_format(exc_TypeError, "cannot delete '__module__' attribute of immutable type '%s'",
+                          t->name), -1;
+    type_modified(t, NULL);
+    return dict_setitem_str(t->dict, "__module__", v);
+}
 static Object *type_get_mro(Object *o, void *c) { (void)c; return NEWREF(((Type *)o)->mro); }
 static Object *type_get_bases(Object *o, void *c) { (void)c; return NEWREF(((Type *)o)->bases); }
 static Object *type_get_base(Object *o, void *c)
@@ -2150,7 +2169,7 @@ static Object *type_get_doc(Object *o, void *c)
 static const GetSetDef type_getset[] = {
     {"__name__", type_get_name, NULL, NULL},
     {"__qualname__", type_get_qualname, NULL, NULL},
-    {"__module__", type_get_module, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL},
     {"__mro__", type_get_mro, NULL, NULL},
     {"__bases__", type_get_bases, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL},
