@@ -557,12 +557,3 @@ ssize_t num_as_ssize(Object *o, Type *overflow_exc)
     return n;
 }
 
-Object *num_int(Object *o)
-{
-    return obj_call1((Object *)&int_type, o);
-}
-
-Object *num_float(Object *o)
-{
-    return obj_call1((Object *)&float_type, o);
-}

@@ -648,9 +648,8 @@ static Object *special_method(Object *o, const char *name)
     return get ? get(m, o, (Object *)TYPE(o)) : NEWREF(m);
 }
 
-static int dict_merge_call(Object *dict, Object *update, Object *func)
+static int dict_merge_call(Object *dict, Object *update)
 {
-    (void)func;
     Object *keys = obj_call_method(update, "keys", NULL, 0);
     if (!keys) {
         if (err_matches(exc_AttributeError)) {
@@ -717,7 +716,7 @@ static Object *call_ex(Object *func, Object *argtuple, Object *kwargs)
     return r;
 }
 
-/* Runs the class body [func] with [ns] as its namespace (for __build_class__). */
+/* PRINT_EXPR: sys.displayhook(v), as the REPL echoes values. */
 static Object *call_display_hook(Object *v)
 {
     Object *hook = dict_getitem_str(MODULE_DICT(vm_ts->interp->sysmod), "displayhook");
@@ -1467,7 +1466,7 @@ dispatch_opcode:
 
     TARGET(OP_DICT_MERGE): {
         Object *m = POP();
-        int r = dict_merge_call(PEEK(oparg), m, PEEK(oparg + 2));
+        int r = dict_merge_call(PEEK(oparg), m);
         DECREF(m);
         ERROR_IF(r < 0);
         DISPATCH();

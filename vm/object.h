@@ -230,8 +230,6 @@ Object *num_absolute(Object *o);
 Object *num_invert(Object *o);
 Object *num_index(Object *o);                  /* operator.index */
 ssize_t num_as_ssize(Object *o, Type *overflow_exc); /* -1 + error on failure */
-Object *num_int(Object *o);                    /* int(o) */
-Object *num_float(Object *o);                  /* float(o) */
 
 /* ---- allocation of objects (vm/alloc.c) ---- */
 /* Allocates an object of [type] with [nitems] items (0 for fixed-size types),

@@ -1985,7 +1985,6 @@ static Object *type_repr(Object *o)
     return r;
 }
 
-Object *type_repr_name(Type *t) { return type_repr((Object *)t); }
 
 static Object *type_getattro(Object *o, Object *name)
 {

@@ -34,8 +34,6 @@ Object *obj_getattr_cached(Object *o, Object *name, void *cache);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
-/* The name "module.qualname" users see in reprs (borrowed parts). */
-Object *type_repr_name(Type *t);
 /* __module__ of a type as a new str reference ("builtins" for static types). */
 Object *type_module(Type *t);
 
