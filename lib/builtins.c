@@ -16,6 +16,7 @@
 #include "../vm/func.h"
 #include "../vm/type.h"
 #include "../vm/module.h"
+#include "../vm/frameobject.h"
 #include "../vm/args.h"
 #include "../mem/mem.h"
 
@@ -640,28 +641,6 @@ static Object *builtin_globals(Object *self, Object *const *args, ssize_t nargs,
         return NULL;
     Frame *f = vm_ts->frame;
     return NEWREF(f ? f->globals : None);
-}
-
-/* A dict of the running function's locals (a snapshot, as CPython's). */
-static Object *frame_locals(Frame *f)
-{
-    if (f->locals)
-        return NEWREF(f->locals);
-    Object *d = dict_new();
-    if (!d)
-        return NULL;
-    CodeObject *co = f->code;
-    for (int i = 0; i < co->nlocalsplus; i++) {
-        Object *v = f->localsplus[i];
-        unsigned char kind = co->localspluskinds[i];
-        if (v && (kind & (CO_KIND_CELL | CO_KIND_FREE)) && IS_TYPE(v, cell_type))
-            v = ((CellObject *)v)->ref;
-        if (v && dict_setitem(d, TUPLE_GET(co->localsplusnames, i), v) < 0) {
-            DECREF(d);
-            return NULL;
-        }
-    }
-    return d;
 }
 
 static Object *builtin_locals(Object *self, Object *const *args, ssize_t nargs, Object *kwnames)

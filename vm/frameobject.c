@@ -174,14 +174,8 @@ static Object *frame_get_lasti(Object *o, void *c)
     return int_from_long(f && f->code ? frame_lasti(f) * 2 : -1);
 }
 
-/* f_locals: the namespace of module and class code; a snapshot dict of a
- * function's variables. */
-static Object *frame_get_locals(Object *o, void *c)
+Object *frame_locals(Frame *f)
 {
-    (void)c;
-    Frame *f = FO(o)->frame;
-    if (!f || !f->code)
-        return cleared();
     if (f->locals)
         return NEWREF(f->locals);
     Object *d = dict_new();
@@ -195,6 +189,15 @@ static Object *frame_get_locals(Object *o, void *c)
             CLEAR(d);
     }
     return d;
+}
+
+static Object *frame_get_locals(Object *o, void *c)
+{
+    (void)c;
+    Frame *f = FO(o)->frame;
+    if (!f || !f->code)
+        return cleared();
+    return frame_locals(f);
 }
 
 static Object *frame_get_back(Object *o, void *c)

@@ -17,6 +17,9 @@ extern Type frame_type;
 
 /* The frame object of [f], made on first use (a new reference). */
 Object *frame_get_object(Frame *f);
+/* f_locals / locals(): the namespace of module and class code, or a new
+ * dict snapshot of a function's variables (cells read through). */
+Object *frame_locals(Frame *f);
 /* Ends [f] (a frame about to be popped or finished): its frame object, if
  * any, takes its header and locals over; otherwise they are released.  The
  * value stack must be empty. */
