@@ -14,13 +14,13 @@ CodeObject *code_new(void)
 
 int code_init_caches(CodeObject *co)
 {
-    bool globals = false, attrs = false;
+    bool names = false, attrs = false;
     for (int i = 0; i < co->ncode; i++) {
         int op = co->code[i] & 0xff;
-        globals |= op == OP_LOAD_GLOBAL;
+        names |= op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_NAME || op == OP_STORE_NAME;
         attrs |= op == OP_LOAD_ATTR;
     }
-    if (globals && !(co->global_cache = mem_calloc((size_t)co->ncode, sizeof(GlobalCache))))
+    if (names && !(co->name_cache = mem_calloc((size_t)co->ncode, sizeof(NameCache))))
         return err_nomemory(), -1;
     if (attrs && !(co->attr_cache = mem_calloc((size_t)co->ncode, sizeof(AttrCache))))
         return err_nomemory(), -1;
@@ -41,7 +41,7 @@ static void code_dealloc(Object *o)
     mem_free(co->locs);
     mem_free(co->exctable);
     mem_free(co->localspluskinds);
-    mem_free(co->global_cache);
+    mem_free(co->name_cache);
     mem_free(co->attr_cache);
     XDECREF(co->consts);
     XDECREF(co->names);

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include "object.h"
+#include "dict.h"
 
 /* co_flags, as CPython's */
 #define CO_OPTIMIZED   0x0001
@@ -49,12 +50,11 @@ typedef struct {
     uint8_t lasti;
 } ExcEntry;
 
-/* What LOAD_GLOBAL found last time, valid while neither the globals nor
- * the builtins dict has changed (their version tags say so). */
+/* Where LOAD_NAME, LOAD_GLOBAL, STORE_NAME and STORE_GLOBAL last found
+ * their name in the locals, globals and builtins dicts (see DictKeyCache). */
 typedef struct {
-    uint64_t globals_version, builtins_version;
-    Object *value;              /* borrowed: the dicts hold it */
-} GlobalCache;
+    DictKeyCache locals, globals, builtins;
+} NameCache;
 
 /* Where LOAD_ATTR last found an instance attribute: its number among the
  * class's shared keys, valid while no class changed (the type epoch). */
@@ -78,13 +78,13 @@ typedef struct {
     Object *localsplusnames;    /* tuple of str, nlocalsplus long */
     unsigned char *localspluskinds; /* nlocalsplus CO_KIND_* bytes (mem_malloc'd) */
     Object *filename, *name, *qualname;
-    GlobalCache *global_cache;  /* one per code unit, made by the first LOAD_GLOBAL, or NULL */
+    NameCache *name_cache;      /* one per code unit if it has a name opcode, or NULL */
     AttrCache *attr_cache;      /* one per code unit, made by the first LOAD_ATTR, or NULL */
 } CodeObject;
 
 /* A new code object with every field zero / NULL; the compiler fills it. */
 CodeObject *code_new(void);
-/* Gives [co] the caches its LOAD_GLOBAL and LOAD_ATTR instructions use, at
+/* Gives [co] the caches its name and attribute instructions use, at
  * compile time as CPython's inline caches (so that running code allocates
  * nothing for them).  -1 with MemoryError. */
 int code_init_caches(CodeObject *co);

@@ -123,6 +123,18 @@ static uint64_t next_version(void)
     return ++last_version;
 }
 
+/* Keys versions (CPython 3.11's dk_version) name one state of one keys
+ * object's set of keys, for the name caches; 1 is the static empty keys',
+ * and 0 once the counter has run out (nothing is cached from then on). */
+static uint32_t next_keys_version = 2;
+
+static uint32_t keys_version(DictKeys *k)
+{
+    if (k->version == 0 && next_keys_version != 0)
+        k->version = next_keys_version++;
+    return k->version;
+}
+
 /* ---- the free lists ---- */
 
 enum { MAXFREELIST = 80 };      /* PyDict_MAXFREELIST, for both lists */
@@ -712,6 +724,7 @@ static DictKeys *clone_keys(DictObject *orig)
     if (!k)
         return (DictKeys *)err_nomemory();
     memcpy(k, orig->keys, size);
+    k->version = 0;
     for (ssize_t i = 0; i < k->nentries; i++) {
         Object *value = DK_IS_UNICODE(k) ? str_entries(k)[i].value : general_entries(k)[i].value;
         if (value) {
@@ -787,6 +800,55 @@ Object *dict_getitem_err(Object *op, Object *key)
         return NULL;
     dict_lookup((DictObject *)op, key, hash, &value);
     return value;
+}
+
+/* The entry of [name] in [d]'s str-only combined table, or DKIX_EMPTY,
+ * remembered in [c]; DKIX_ERROR when [d] has another kind of table. */
+static ssize_t str_lookup_to_cache(DictObject *d, Object *name, DictKeyCache *c)
+{
+    DictKeys *k = d->keys;
+    if (k->kind != KEYS_UNICODE || d->values)
+        return DKIX_ERROR;
+    ssize_t ix = k->nentries ? str_lookup(k, name, str_cached_hash(name)) : DKIX_EMPTY;
+    uint32_t version = keys_version(k);
+    if (version && ix <= INT32_MAX)
+        *c = (DictKeyCache){version, (int32_t)ix};
+    return ix;
+}
+
+int dict_get_cached(Object *op, Object *name, DictKeyCache *c, Object **value)
+{
+    DictObject *d = (DictObject *)op;
+    DictKeys *k = d->keys;
+    if (k->version != c->version || c->version == 0) {
+        if (!IS_TYPE(name, str_type) || str_lookup_to_cache(d, name, c) == DKIX_ERROR) {
+            *value = dict_getitem_err(op, name);
+            return *value ? 1 : err_occurred() ? -1 : 0;
+        }
+    }
+    *value = c->index >= 0 ? str_entries(k)[c->index].value : NULL;
+    return *value != NULL;
+}
+
+int dict_set_cached(Object *op, Object *name, Object *value, DictKeyCache *c)
+{
+    DictObject *d = (DictObject *)op;
+    DictKeys *k = d->keys;
+    if (k->version == c->version && c->version != 0 && c->index >= 0) {
+        Object **slot = &str_entries(k)[c->index].value, *old = *slot;
+        if (old == value)
+            return 0;
+        maintain_tracking(d, name, value);
+        *slot = NEWREF(value);
+        d->version = next_version();
+        DECREF(old);
+        return 0;
+    }
+    if (dict_setitem(op, name, value) < 0)
+        return -1;
+    if (IS_TYPE(name, str_type))
+        str_lookup_to_cache(d, name, c);
+    return 0;
 }
 
 Object *dict_getitem(Object *op, Object *key)

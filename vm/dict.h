@@ -54,6 +54,23 @@ Object *dict_from_items(Object *const *keys, Object *const *values, ssize_t n);
 /* dict.update(iterable of pairs) semantics; [override] 0 keeps existing keys. */
 int dict_merge_from_seq2(Object *d, Object *seq2, int override);
 
+/* ---- the name caches of LOAD_NAME, LOAD_GLOBAL, STORE_NAME (vm/eval.c) ---- */
+
+/* Where a str name was last looked up in a dict: its entry number, or -1
+ * for absent, in a str-only combined keys table whose set of keys then had
+ * the version [version] (CPython 3.11's dk_version).  It stays true while
+ * that set of keys is unchanged, whichever values are stored meanwhile. */
+typedef struct {
+    uint32_t version;
+    int32_t index;
+} DictKeyCache;
+
+/* [name] in the exact dict [d] through [c]: 1 with *value (borrowed)
+ * found, 0 absent, -1 on error (only possible for non-str keys). */
+int dict_get_cached(Object *d, Object *name, DictKeyCache *c, Object **value);
+/* d[name] = value (references taken) through [c]; -1 on error. */
+int dict_set_cached(Object *d, Object *name, Object *value, DictKeyCache *c);
+
 /* ---- the values of instances (vm/type.c) ---- */
 
 /* The split keys a class shares among its instances: room for 30 str

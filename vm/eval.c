@@ -360,48 +360,39 @@ static Object *name_error(Object *name)
     return NULL;
 }
 
-static Object *load_global(Frame *f, Object *name)
+/* [name] in the globals, then the builtins (LOAD_GLOBAL, and LOAD_NAME
+ * after the locals), through the instruction's cache [c]. */
+static Object *load_global(Frame *f, Object *name, NameCache *c)
 {
-    Object *v = dict_getitem_err(f->globals, name);
-    if (v)
+    Object *v;
+    int found = dict_get_cached(f->globals, name, &c->globals, &v);
+    if (found == 0) {
+        if (IS_TYPE(f->builtins, dict_type)) {
+            found = dict_get_cached(f->builtins, name, &c->builtins, &v);
+        } else {
+            v = obj_getitem(f->builtins, name);
+            if (v)
+                return v;
+            if (!err_matches(exc_KeyError))
+                return NULL;
+            err_clear();
+        }
+    }
+    if (found > 0)
         return NEWREF(v);
-    if (err_occurred())
-        return NULL;
-    v = dict_getitem_err(f->builtins, name);
-    if (v)
-        return NEWREF(v);
-    return err_occurred() ? NULL : name_error(name);
+    return found < 0 ? NULL : name_error(name);
 }
 
-/* LOAD_GLOBAL with the instruction's cache (see GlobalCache). */
-static Object *load_global_cached(Frame *f, CodeObject *co, int offset, Object *name)
-{
-    if (!IS_TYPE(f->globals, dict_type) || !IS_TYPE(f->builtins, dict_type))
-        return load_global(f, name);
-    uint64_t gv = ((DictObject *)f->globals)->version, bv = ((DictObject *)f->builtins)->version;
-    GlobalCache *c = co->global_cache ? &co->global_cache[offset] : NULL;
-    if (c && c->value && c->globals_version == gv && c->builtins_version == bv)
-        return NEWREF(c->value);
-    Object *v = load_global(f, name);
-    if (!v)
-        return NULL;
-    if (co->global_cache && gv && bv)
-        co->global_cache[offset] = (GlobalCache){gv, bv, v};
-    return v;
-}
-
-static Object *load_name(Frame *f, Object *name)
+static Object *load_name(Frame *f, Object *name, NameCache *c)
 {
     Object *locals = f->locals;
     if (!locals)
         return err_format(exc_SystemError, "no locals when loading %R", name);
     Object *v;
-    if (TYPE_CHECK(locals, dict_type)) {
-        v = dict_getitem_err(locals, name);
-        if (v)
-            return NEWREF(v);
-        if (err_occurred())
-            return NULL;
+    if (IS_TYPE(locals, dict_type)) {
+        int found = dict_get_cached(locals, name, &c->locals, &v);
+        if (found != 0)
+            return found > 0 ? NEWREF(v) : NULL;
     } else {
         v = obj_getitem(locals, name);
         if (v)
@@ -410,7 +401,7 @@ static Object *load_name(Frame *f, Object *name)
             return NULL;
         err_clear();
     }
-    return load_global(f, name);
+    return load_global(f, name, c);
 }
 
 static void unbound_local(CodeObject *co, int i)
@@ -814,6 +805,8 @@ static Object *eval_frame(ThreadState *ts, Frame *f, bool throwing)
 #define DISPATCH() goto next_instruction
 #endif
 #define ERROR_IF(cond) do { if (cond) goto error; } while (0)
+/* The NameCache of the current instruction (code_init_caches made them). */
+#define NAME_CACHE() (&co->name_cache[ip - first_instr - 1])
 
     LOAD_FRAME_STATE();
     if (throwing)
@@ -965,7 +958,7 @@ dispatch_opcode:
     }
 
     TARGET(OP_LOAD_NAME): {
-        Object *v = load_name(f, names[oparg]);
+        Object *v = load_name(f, names[oparg], NAME_CACHE());
         ERROR_IF(!v);
         PUSH(v);
         DISPATCH();
@@ -978,7 +971,7 @@ dispatch_opcode:
             err_format(exc_SystemError, "no locals found when storing %R", names[oparg]);
             r = -1;
         } else if (IS_TYPE(f->locals, dict_type))
-            r = dict_setitem(f->locals, names[oparg], v);
+            r = dict_set_cached(f->locals, names[oparg], v, &NAME_CACHE()->locals);
         else
             r = obj_setitem(f->locals, names[oparg], v);
         DECREF(v);
@@ -999,7 +992,7 @@ dispatch_opcode:
     }
 
     TARGET(OP_LOAD_GLOBAL): {
-        Object *v = load_global_cached(f, co, (int)(ip - first_instr) - 1, names[oparg >> 1]);
+        Object *v = load_global(f, names[oparg >> 1], NAME_CACHE());
         ERROR_IF(!v);
         if (oparg & 1)
             PUSH(NULL);
@@ -1009,7 +1002,7 @@ dispatch_opcode:
 
     TARGET(OP_STORE_GLOBAL): {
         Object *v = POP();
-        int r = dict_setitem(f->globals, names[oparg], v);
+        int r = dict_set_cached(f->globals, names[oparg], v, &NAME_CACHE()->globals);
         DECREF(v);
         ERROR_IF(r < 0);
         DISPATCH();
