@@ -185,6 +185,17 @@ static Object *absolute_path(const char *path)
     return str_from_cstr(path[0] == '/' || cwd[0] ? out : path);
 }
 
+/* Runs [src] as __main__ and reports what it raised.  A file or piped
+ * input runs, as under CPython's _PyRun_SimpleFileObject, with a reference
+ * to __main__ held meanwhile ([hold_main]); -c runs without one. */
+static int run_main(const char *src, size_t len, Object *filename, bool hold_main)
+{
+    Object *main = hold_main ? XNEWREF(vm_main_module()) : NULL;
+    int r = run_source(src, len, filename, false);
+    XDECREF(main);
+    return r < 0 ? run_report_exception() : 0;
+}
+
 static int run_script(const char *path)
 {
     Object *abs = absolute_path(path);
@@ -213,21 +224,22 @@ static int run_script(const char *path)
         err_nomemory();
         return run_report_exception();
     }
-    dict_setitem_str(vm_ts->interp->main_dict, "__file__", abs);
-    int r = run_source(src, len, abs, false);
+    Object *main = vm_main_module();
+    int status = main && dict_setitem_str(MODULE_DICT(main), "__file__", abs) == 0
+                     ? run_main(src, len, abs, true) : run_report_exception();
     mem_raw_free(src);
     DECREF(abs);
-    return r < 0 ? run_report_exception() : 0;
+    return status;
 }
 
-static int run_string(const char *text, size_t len, const char *filename)
+static int run_string(const char *text, size_t len, const char *filename, bool hold_main)
 {
     Object *fn = str_from_cstr(filename);
     if (!fn)
         return run_report_exception();
-    int r = run_source(text, len, fn, false);
+    int status = run_main(text, len, fn, hold_main);
     DECREF(fn);
-    return r < 0 ? run_report_exception() : 0;
+    return status;
 }
 
 static int run_stdin(void)
@@ -238,7 +250,7 @@ static int run_stdin(void)
         err_nomemory();
         return run_report_exception();
     }
-    int status = run_string(src, len, "<stdin>");
+    int status = run_string(src, len, "<stdin>", true);
     mem_raw_free(src);
     return status;
 }
@@ -297,7 +309,7 @@ int main(int argc, char **argv)
     int status = 0;
     bool ran = true;
     if (o.command)
-        status = run_string(o.command, strlen(o.command), "<string>");
+        status = run_string(o.command, strlen(o.command), "<string>", false);
     else if (o.module) {
         fprintf(stderr, "%s: No module named %s\n", prog, o.module);
         status = 1;

@@ -69,7 +69,8 @@ int run_source(const char *src, size_t len, Object *filename, bool interactive)
                               interactive, &arena, &incomplete);
     if (!co)
         return incomplete ? 1 : -1;
-    Object *r = vm_eval_code((CodeObject *)co, vm_ts->interp->main_dict, NULL);
+    Object *main = vm_main_module();
+    Object *r = main ? vm_eval_code((CodeObject *)co, MODULE_DICT(main), NULL) : NULL;
     DECREF(co);
     arena_free(arena);
     if (!r)

@@ -741,7 +741,10 @@ static Object *run_code_with(Object *co, Object *globals, Object *locals)
 {
     Frame *f = vm_ts->frame;
     if (!globals || globals == None) {
-        globals = f ? f->globals : vm_ts->interp->main_dict;
+        Object *main = f ? NULL : vm_main_module();
+        if (!f && !main)
+            return NULL;
+        globals = f ? f->globals : MODULE_DICT(main);
         if ((!locals || locals == None) && f)
             locals = f->locals ? f->locals : NULL;
     } else if (!TYPE_CHECK(globals, dict_type)) {

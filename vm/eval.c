@@ -64,8 +64,8 @@ void frame_init(Frame *f, CodeObject *co, Object *func, Object *globals, Object 
 {
     f->code = (CodeObject *)NEWREF(co);
     f->func = XNEWREF(func);
-    f->globals = NEWREF(globals);
-    f->builtins = NEWREF(builtins);
+    f->globals = func ? globals : NEWREF(globals);
+    f->builtins = func ? builtins : NEWREF(builtins);
     f->locals = XNEWREF(locals);
     f->frame_obj = NULL;
     f->previous = NULL;
@@ -98,8 +98,11 @@ void frame_clear(Frame *f)
         XDECREF(*p);
     f->stacktop = 0;
     CLEAR(f->locals);
-    CLEAR(f->builtins);
-    CLEAR(f->globals);
+    if (!f->func) {
+        CLEAR(f->builtins);
+        CLEAR(f->globals);
+    }
+    f->builtins = f->globals = NULL;
     CLEAR(f->func);
     CLEAR(f->code);
 }

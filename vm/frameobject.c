@@ -89,7 +89,9 @@ static int frame_traverse(Object *o, visitproc visit, void *arg)
     if (!owns_frame(fo))
         return 0;
     Frame *f = fo->frame;
-    Object *fields[] = {f->func, f->globals, f->builtins, f->locals, (Object *)f->code};
+    /* the globals and builtins are the function's when there is one */
+    Object *fields[] = {f->func, f->locals, (Object *)f->code,
+                        f->func ? NULL : f->globals, f->func ? NULL : f->builtins};
     for (int i = 0; i < 5; i++)
         if (fields[i] && visit(fields[i], arg))
             return 1;

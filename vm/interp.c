@@ -54,18 +54,20 @@ static void clear_freelists(void)
     dict_clear_freelists();
 }
 
-static int make_main(Interp *in)
+Object *vm_main_module(void)
 {
-    Object *main = module_new("__main__");
-    if (!main)
-        return -1;
-    in->main_dict = NEWREF(MODULE_DICT(main));
+    Interp *in = &the_interp;
+    Object *main = dict_getitem_str(in->modules, "__main__");
+    if (main && IS_TYPE(main, module_type))
+        return main;
+    if (!(main = module_new("__main__")))
+        return NULL;
     Object *bmod = dict_getitem_str(in->modules, "builtins");
     int r = dict_setitem_str(in->modules, "__main__", main);
-    DECREF(main);
-    if (r < 0 || dict_setitem_str(in->main_dict, "__builtins__", bmod) < 0)
-        return -1;
-    return 0;
+    if (r == 0 && bmod)
+        r = dict_setitem_str(MODULE_DICT(main), "__builtins__", bmod);
+    DECREF(main);               /* sys.modules keeps it */
+    return r < 0 ? NULL : main;
 }
 
 /* No automatic collection while an exception is pending (its traceback
@@ -104,7 +106,7 @@ int vm_init(const BuiltinModule *modules)
     DECREF(b);
     if (!(in->sysmod = import_builtin("sys")))
         return -1;
-    return make_main(in);
+    return vm_main_module() ? 0 : -1;
 }
 
 /* Takes every module but builtins and sys out of sys.modules. */
@@ -132,7 +134,6 @@ void vm_fini(void)
      * garbage, and the collector runs the __del__ of what it held while its
      * globals are still in place (what gc.callbacks still reaches stays, as
      * in CPython, whose collector state outlives the modules) ... */
-    CLEAR(in->main_dict);
     drop_modules(in);
     gc_collect_at_exit();
     /* ... then what is left is cleared. */

@@ -25,8 +25,8 @@ typedef struct FrameObject FrameObject;
  * _PyInterpreterFrame (72 bytes before the slots). */
 struct Frame {
     Object *func;               /* strong; NULL for module and exec code */
-    Object *globals;            /* strong */
-    Object *builtins;           /* strong */
+    Object *globals;            /* borrowed from func, as in CPython 3.11; */
+    Object *builtins;           /* strong only when func is NULL */
     Object *locals;             /* strong; the namespace for *_NAME, or NULL */
     CodeObject *code;           /* strong */
     FrameObject *frame_obj;     /* its Python frame object, once one was made */
@@ -60,7 +60,6 @@ struct Interp {
     Object *modules;            /* sys.modules */
     Object *builtins;           /* the builtins module's dict */
     Object *sysmod;             /* the sys module */
-    Object *main_dict;          /* __main__'s globals */
     int recursion_limit;
     ThreadState *tstate;
     /* Compiles source text to a code object; installed by cli/ (the front
@@ -76,6 +75,10 @@ int vm_init(const BuiltinModule *modules);
 /* Clears __main__ and the modules and frees what the interpreter holds. */
 void vm_fini(void);
 
+/* sys.modules["__main__"] (borrowed), made anew, as CPython's
+ * PyImport_AddModule does, when it is missing or not a module; NULL with
+ * an exception on failure. */
+Object *vm_main_module(void);
 /* Runs [co] with [globals] and [locals] (locals may be NULL: globals). */
 Object *vm_eval_code(CodeObject *co, Object *globals, Object *locals);
 /* Runs the class body [func] with [locals] as its namespace. */
