@@ -79,7 +79,7 @@ typedef struct {
     unsigned char *localspluskinds; /* nlocalsplus CO_KIND_* bytes (mem_malloc'd) */
     Object *filename, *name, *qualname;
     NameCache *name_cache;      /* one per code unit if it has a name opcode, or NULL */
-    AttrCache *attr_cache;      /* one per code unit, made by the first LOAD_ATTR, or NULL */
+    AttrCache *attr_cache;      /* one per code unit if it has LOAD_ATTR or STORE_ATTR, or NULL */
 } CodeObject;
 
 /* A new code object with every field zero / NULL; the compiler fills it. */

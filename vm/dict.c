@@ -1144,18 +1144,27 @@ int dict_values_store(DictKeys *k, DictValues *v, Object *name, Object *value)
     ssize_t ix = IS_TYPE(name, str_type) ? shared_key_insert(k, name) : DKIX_EMPTY;
     if (ix == DKIX_EMPTY)
         return DICT_VALUES_NO_ROOM;
-    Object **slot = &values_array(v)[ix], *old = *slot;
-    *slot = XNEWREF(value);
-    if (!old) {
-        if (!value)
-            return DICT_VALUES_MISSING;
-        order_append(v, ix);
+    if (value) {
+        dict_values_put(v, ix, value);
         return DICT_VALUES_DONE;
     }
-    if (!value)
-        order_remove(v, ix);
+    Object **slot = &values_array(v)[ix], *old = *slot;
+    if (!old)
+        return DICT_VALUES_MISSING;
+    *slot = NULL;
+    order_remove(v, ix);
     DECREF(old);
     return DICT_VALUES_DONE;
+}
+
+void dict_values_put(DictValues *v, ssize_t ix, Object *value)
+{
+    Object **slot = &values_array(v)[ix], *old = *slot;
+    *slot = NEWREF(value);
+    if (old)
+        DECREF(old);
+    else
+        order_append(v, ix);
 }
 
 Object *dict_from_values(DictKeys *k, DictValues *v)

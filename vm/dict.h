@@ -99,6 +99,8 @@ enum {
     DICT_VALUES_MISSING,        /* deleting a name [v] has no value for */
 };
 int dict_values_store(DictKeys *k, DictValues *v, Object *name, Object *value);
+/* Sets the value of shared key [ix] in [v] to [value] (reference taken). */
+void dict_values_put(DictValues *v, ssize_t ix, Object *value);
 /* The split dict over [k] that takes [v] over (its owner drops [v]). */
 Object *dict_from_values(DictKeys *k, DictValues *v);
 /* An empty split dict over [k], with values of its own. */

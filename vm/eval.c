@@ -290,29 +290,45 @@ static int bind_args(Frame *f, FunctionObject *func, Object *const *args, ssize_
     return 0;
 }
 
-/* A frame for a call of [func], its arguments bound; NULL on error. */
-static Frame *push_call_frame(ThreadState *ts, Object *func, Object *const *args, ssize_t nargs,
-                              Object *kwnames)
+/* A frame for a call of [fn] with its slots empty, counted in the call
+ * depth; NULL on error. */
+static Frame *push_function_frame(ThreadState *ts, FunctionObject *fn)
 {
-    FunctionObject *fn = (FunctionObject *)func;
     if (ts->depth + ts->c_depth >= ts->interp->recursion_limit) {
         err_set_str(exc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
-    Frame *f = frame_push(ts, fn->code, func, fn->globals, fn->builtins, NULL);
+    Frame *f = frame_push(ts, fn->code, (Object *)fn, fn->globals, fn->builtins, NULL);
+    if (f)
+        ts->depth++;
+    return f;
+}
+
+/* Whether [nargs] positional arguments and no keywords are exactly the
+ * parameters of [co]: the common call, bound by copying. */
+static bool exact_positional(CodeObject *co, ssize_t nargs, Object *kwnames)
+{
+    return !kwnames && nargs == co->argcount && co->kwonlyargcount == 0 &&
+           !(co->flags & (CO_VARARGS | CO_VARKEYWORDS));
+}
+
+/* A frame for a call of [func], its (borrowed) arguments bound; NULL on
+ * error. */
+static Frame *push_call_frame(ThreadState *ts, Object *func, Object *const *args, ssize_t nargs,
+                              Object *kwnames)
+{
+    FunctionObject *fn = (FunctionObject *)func;
+    Frame *f = push_function_frame(ts, fn);
     if (!f)
         return NULL;
-    CodeObject *co = fn->code;
-    if (!kwnames && nargs == co->argcount && co->kwonlyargcount == 0 &&
-        !(co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
-        /* the common call: exactly the positional parameters */
+    if (exact_positional(fn->code, nargs, kwnames)) {
         for (ssize_t i = 0; i < nargs; i++)
             f->localsplus[i] = NEWREF(args[i]);
     } else if (bind_args(f, fn, args, nargs, kwnames) < 0) {
         frame_pop(ts, f);
+        ts->depth--;
         return NULL;
     }
-    ts->depth++;
     return f;
 }
 
@@ -1036,7 +1052,8 @@ dispatch_opcode:
     TARGET(OP_STORE_ATTR): {
         Object *o = POP();
         Object *v = POP();
-        int r = obj_setattr(o, names[oparg], v);
+        int r = obj_setattr_cached(o, names[oparg], v,
+                                   co->attr_cache ? &co->attr_cache[ip - first_instr - 1] : NULL);
         DECREF(v);
         DECREF(o);
         ERROR_IF(r < 0);
@@ -1103,11 +1120,21 @@ dispatch_opcode:
         if (ts->interrupted && vm_check_signals() < 0)
             goto call_cleanup_error;
         if (IS_TYPE(callable, function_type)) {
-            Frame *nf = push_call_frame(ts, callable, args, npos, kwnames);
-            if (!nf)
-                goto call_cleanup_error;
-            for (Object **p = sp - oparg - 2; p < sp; p++)
-                XDECREF(*p);
+            FunctionObject *fn = (FunctionObject *)callable;
+            Frame *nf;
+            if (exact_positional(fn->code, nargs, kwnames)) {
+                if (!(nf = push_function_frame(ts, fn)))
+                    goto call_cleanup_error;
+                /* the arguments' references move into the new frame */
+                memcpy(nf->localsplus, args, (size_t)nargs * sizeof *args);
+                for (Object **p = sp - oparg - 2; p < args; p++)
+                    XDECREF(*p);
+            } else {
+                if (!(nf = push_call_frame(ts, callable, args, npos, kwnames)))
+                    goto call_cleanup_error;
+                for (Object **p = sp - oparg - 2; p < sp; p++)
+                    XDECREF(*p);
+            }
             sp -= oparg + 2;
             SAVE_FRAME_STATE();
             nf->previous = f;

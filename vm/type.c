@@ -248,33 +248,59 @@ Object *obj_instance_dict(Object *o, bool create)
     return *p;
 }
 
+/* Whether [o]'s attributes are in its values array, with no dict made. */
+static bool has_inline_values(Object *o)
+{
+    return (TYPE(o)->flags & TPFLAG_MANAGED_DICT) && *values_slot(o) && !*managed_dict_slot(o);
+}
+
+/* After a generic get or set of [name] on [o] gave or stored [value]:
+ * remembers in [c] the shared-key slot that held it, if the instance's
+ * values array is what answered (no data descriptor on the class). */
+static void remember_values_slot(AttrCache *c, Object *o, Object *name, Object *value)
+{
+    Type *t = TYPE(o);
+    if (!IS_TYPE(name, str_type) || !has_inline_values(o))
+        return;
+    Object *descr = type_lookup(t, name);
+    if (descr && TYPE(descr)->descr_get && TYPE(descr)->descr_set)
+        return;
+    ssize_t ix = dict_values_index(t->shared_keys, name);
+    if (ix >= 0 && dict_values_at(*values_slot(o), ix) == value)
+        *c = (AttrCache){t, mcache_epoch, (int)ix};
+}
+
+static bool cache_hit(AttrCache *c, Object *o)
+{
+    return c && c->type == TYPE(o) && c->epoch == mcache_epoch && has_inline_values(o);
+}
+
 Object *obj_getattr_cached(Object *o, Object *name, void *cache)
 {
     AttrCache *c = cache;
-    Type *t = TYPE(o);
-    bool inline_values = (t->flags & TPFLAG_MANAGED_DICT) && *values_slot(o) && !*managed_dict_slot(o);
-    if (c && inline_values && c->type == t && c->epoch == mcache_epoch) {
+    if (cache_hit(c, o)) {
         Object *r = dict_values_at(*values_slot(o), c->index);
         if (r)
             return NEWREF(r);
     }
     Object *r = obj_getattr(o, name);
-    if (!r || !c || !inline_values || t->getattr != obj_generic_getattr || !IS_TYPE(name, str_type))
-        return r;
-    /* remember it only if the instance value is what answered: no data
-     * descriptor on the class hides it */
-    Object *descr = type_lookup(t, name);
-    if (descr && TYPE(descr)->descr_get && TYPE(descr)->descr_set)
-        return r;
-    if (!*values_slot(o) || *managed_dict_slot(o))
-        return r;               /* the lookup gave the instance a dict */
-    ssize_t ix = dict_values_index(t->shared_keys, name);
-    if (ix >= 0 && dict_values_at(*values_slot(o), ix) == r) {
-        c->type = t;
-        c->epoch = mcache_epoch;
-        c->index = (int)ix;
-    }
+    if (r && c && TYPE(o)->getattr == obj_generic_getattr)
+        remember_values_slot(c, o, name, r);
     return r;
+}
+
+int obj_setattr_cached(Object *o, Object *name, Object *value, void *cache)
+{
+    AttrCache *c = cache;
+    if (cache_hit(c, o)) {
+        dict_values_put(*values_slot(o), c->index, value);
+        return 0;
+    }
+    if (obj_setattr(o, name, value) < 0)
+        return -1;
+    if (c && TYPE(o)->setattr == obj_generic_setattr)
+        remember_values_slot(c, o, name, value);
+    return 0;
 }
 
 Object *obj_instance_attr(Object *o, Object *name)

@@ -31,6 +31,9 @@ bool type_repr_is_python(Type *t);
 /* o.name, remembering in [c] (may be NULL) where an instance attribute
  * kept inline was found, so that the next lookup goes straight to it. */
 Object *obj_getattr_cached(Object *o, Object *name, void *cache);
+/* o.name = value through the same kind of cache: a hit stores straight
+ * into the instance's values array. */
+int obj_setattr_cached(Object *o, Object *name, Object *value, void *cache);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
