@@ -18,7 +18,7 @@ int code_init_caches(CodeObject *co)
     for (int i = 0; i < co->ncode; i++) {
         int op = co->code[i] & 0xff;
         names |= op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_NAME || op == OP_STORE_NAME;
-        attrs |= op == OP_LOAD_ATTR || op == OP_STORE_ATTR;
+        attrs |= op == OP_LOAD_ATTR || op == OP_STORE_ATTR || op == OP_LOAD_METHOD;
     }
     if (names && !(co->name_cache = mem_calloc((size_t)co->ncode, sizeof(NameCache))))
         return err_nomemory(), -1;

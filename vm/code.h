@@ -56,12 +56,17 @@ typedef struct {
     DictKeyCache locals, globals, builtins;
 } NameCache;
 
-/* Where LOAD_ATTR last found an instance attribute: its number among the
- * class's shared keys, valid while no class changed (the type epoch). */
+/* What an attribute instruction learnt about instances of [type], valid
+ * while no class changed (the type epoch): LOAD_ATTR and STORE_ATTR, the
+ * number among the class's shared keys where the value sits; LOAD_METHOD,
+ * the function found on the class, and the version of the shared keys
+ * that proved the instances' values lack the name (0: no values). */
 typedef struct {
     Type *type;
     unsigned epoch;
     int index;
+    uint32_t keys_version;
+    Object *method;             /* borrowed from the class's namespace */
 } AttrCache;
 
 typedef struct {
@@ -79,7 +84,7 @@ typedef struct {
     unsigned char *localspluskinds; /* nlocalsplus CO_KIND_* bytes (mem_malloc'd) */
     Object *filename, *name, *qualname;
     NameCache *name_cache;      /* one per code unit if it has a name opcode, or NULL */
-    AttrCache *attr_cache;      /* one per code unit if it has LOAD_ATTR or STORE_ATTR, or NULL */
+    AttrCache *attr_cache;      /* one per code unit if it has an attribute opcode, or NULL */
 } CodeObject;
 
 /* A new code object with every field zero / NULL; the compiler fills it. */

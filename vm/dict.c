@@ -128,7 +128,7 @@ static uint64_t next_version(void)
  * and 0 once the counter has run out (nothing is cached from then on). */
 static uint32_t next_keys_version = 2;
 
-static uint32_t keys_version(DictKeys *k)
+uint32_t dict_keys_version(DictKeys *k)
 {
     if (k->version == 0 && next_keys_version != 0)
         k->version = next_keys_version++;
@@ -810,7 +810,7 @@ static ssize_t str_lookup_to_cache(DictObject *d, Object *name, DictKeyCache *c)
     if (k->kind != KEYS_UNICODE || d->values)
         return DKIX_ERROR;
     ssize_t ix = k->nentries ? str_lookup(k, name, str_cached_hash(name)) : DKIX_EMPTY;
-    uint32_t version = keys_version(k);
+    uint32_t version = dict_keys_version(k);
     if (version && ix <= INT32_MAX)
         *c = (DictKeyCache){version, (int32_t)ix};
     return ix;

@@ -73,6 +73,8 @@ int dict_set_cached(Object *d, Object *name, Object *value, DictKeyCache *c);
 
 /* ---- the values of instances (vm/type.c) ---- */
 
+/* The version of [k]'s set of keys (see DictKeyCache), 0 if none is left. */
+uint32_t dict_keys_version(DictKeys *k);
 /* The split keys a class shares among its instances: room for 30 str
  * names (CPython 3.11's _PyDict_NewKeysForClass). */
 DictKeys *dict_keys_new_for_class(void);

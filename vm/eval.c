@@ -824,8 +824,9 @@ static Object *eval_frame(ThreadState *ts, Frame *f, bool throwing)
 #define DISPATCH() goto next_instruction
 #endif
 #define ERROR_IF(cond) do { if (cond) goto error; } while (0)
-/* The NameCache of the current instruction (code_init_caches made them). */
+/* The caches of the current instruction (code_init_caches made them). */
 #define NAME_CACHE() (&co->name_cache[ip - first_instr - 1])
+#define ATTR_CACHE() (&co->attr_cache[ip - first_instr - 1])
 
     LOAD_FRAME_STATE();
     if (throwing)
@@ -1042,7 +1043,7 @@ dispatch_opcode:
     TARGET(OP_LOAD_ATTR): {
         Object *o = TOP();
         Object *v = obj_getattr_cached(o, names[oparg],
-                                       co->attr_cache ? &co->attr_cache[ip - first_instr - 1] : NULL);
+                                       ATTR_CACHE());
         ERROR_IF(!v);
         SET_TOP(v);
         DECREF(o);
@@ -1053,7 +1054,7 @@ dispatch_opcode:
         Object *o = POP();
         Object *v = POP();
         int r = obj_setattr_cached(o, names[oparg], v,
-                                   co->attr_cache ? &co->attr_cache[ip - first_instr - 1] : NULL);
+                                   ATTR_CACHE());
         DECREF(v);
         DECREF(o);
         ERROR_IF(r < 0);
@@ -1071,18 +1072,11 @@ dispatch_opcode:
     TARGET(OP_LOAD_METHOD): {
         Object *o = TOP();
         Object *name = names[oparg];
-        Type *t = TYPE(o);
-        if (t->getattr == obj_generic_getattr) {
-            Object *descr = type_lookup(t, name);
-            if (descr && (IS_TYPE(descr, function_type) ||
-                          (IS_TYPE(descr, method_descr_type) &&
-                           !(((MethodDescrObject *)descr)->def->flags & (METH_STATIC | METH_CLASS))))) {
-                if (!obj_instance_attr(o, name)) {
-                    SET_TOP(NEWREF(descr));
-                    PUSH(o);
-                    DISPATCH();
-                }
-            }
+        Object *meth = obj_method_cached(o, name, ATTR_CACHE());
+        if (meth) {
+            SET_TOP(NEWREF(meth));
+            PUSH(o);
+            DISPATCH();
         }
         Object *v = obj_getattr(o, name);
         ERROR_IF(!v);

@@ -267,7 +267,7 @@ static void remember_values_slot(AttrCache *c, Object *o, Object *name, Object *
         return;
     ssize_t ix = dict_values_index(t->shared_keys, name);
     if (ix >= 0 && dict_values_at(*values_slot(o), ix) == value)
-        *c = (AttrCache){t, mcache_epoch, (int)ix};
+        *c = (AttrCache){.type = t, .epoch = mcache_epoch, .index = (int)ix};
 }
 
 static bool cache_hit(AttrCache *c, Object *o)
@@ -289,6 +289,62 @@ Object *obj_getattr_cached(Object *o, Object *name, void *cache)
     return r;
 }
 
+/* The instance attribute [name] of [o] (inline value or dict entry),
+ * borrowed; NULL if absent (no error). */
+static Object *obj_instance_attr(Object *o, Object *name)
+{
+    Object **dp = obj_dict_ptr(o);
+    if (!dp)
+        return NULL;
+    if (*dp)
+        return dict_getitem(*dp, name);
+    return (TYPE(o)->flags & TPFLAG_MANAGED_DICT) ? values_get(o, name) : NULL;
+}
+
+/* The version of the shared keys that [o]'s values array lies over, when
+ * only they can hold its attributes; 0 otherwise. */
+static uint32_t values_keys_version(Object *o)
+{
+    return has_inline_values(o) ? dict_keys_version(TYPE(o)->shared_keys) : 0;
+}
+
+/* The version that proves no instance of o's class keeps [name] among its
+ * values, as long as the shared keys stay the same; 0 when none does. */
+static uint32_t keys_version_without(Object *o, Object *name)
+{
+    uint32_t version = values_keys_version(o);
+    return version && dict_values_index(TYPE(o)->shared_keys, name) < 0 ? version : 0;
+}
+
+/* Whether o.name is [descr], a function found on the class, called with
+ * o as its first argument (no bound method needed). */
+static bool is_plain_method(Object *o, Object *name, Object *descr)
+{
+    if (!descr || !(IS_TYPE(descr, function_type) ||
+                    (IS_TYPE(descr, method_descr_type) &&
+                     !(((MethodDescrObject *)descr)->def->flags & (METH_STATIC | METH_CLASS)))))
+        return false;
+    return !obj_instance_attr(o, name);
+}
+
+Object *obj_method_cached(Object *o, Object *name, void *cache)
+{
+    AttrCache *c = cache;
+    Type *t = TYPE(o);
+    if (c && c->type == t && c->epoch == mcache_epoch && c->method &&
+        (c->keys_version ? values_keys_version(o) == c->keys_version : !obj_dict_ptr(o)))
+        return c->method;
+    if (t->getattr != obj_generic_getattr)
+        return NULL;
+    Object *descr = type_lookup(t, name);
+    if (!is_plain_method(o, name, descr))
+        return NULL;
+    uint32_t version = keys_version_without(o, name);
+    if (c && (version || !obj_dict_ptr(o)))
+        *c = (AttrCache){.type = t, .epoch = mcache_epoch, .keys_version = version, .method = descr};
+    return descr;
+}
+
 int obj_setattr_cached(Object *o, Object *name, Object *value, void *cache)
 {
     AttrCache *c = cache;
@@ -303,15 +359,6 @@ int obj_setattr_cached(Object *o, Object *name, Object *value, void *cache)
     return 0;
 }
 
-Object *obj_instance_attr(Object *o, Object *name)
-{
-    Object **dp = obj_dict_ptr(o);
-    if (!dp)
-        return NULL;
-    if (*dp)
-        return dict_getitem(*dp, name);
-    return (TYPE(o)->flags & TPFLAG_MANAGED_DICT) ? values_get(o, name) : NULL;
-}
 
 /* ---- generic attribute access ---- */
 

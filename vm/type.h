@@ -19,9 +19,6 @@ Object *type_new_class(Type *meta, Object *name, Object *bases, Object *ns);
 Object *obj_instance_dict(Object *o, bool create);
 /* Location of an instance dict pointer, or NULL. */
 Object **obj_dict_ptr(Object *o);
-/* The instance attribute [name] of [o] (inline value or dict entry),
- * borrowed; NULL if absent (no error). */
-Object *obj_instance_attr(Object *o, Object *name);
 /* self.name(*args) for a special method looked up on the type only, as
  * CPython's vectorcall_method: no bound method is made.  AttributeError if
  * the type lacks it. */
@@ -34,6 +31,10 @@ Object *obj_getattr_cached(Object *o, Object *name, void *cache);
 /* o.name = value through the same kind of cache: a hit stores straight
  * into the instance's values array. */
 int obj_setattr_cached(Object *o, Object *name, Object *value, void *cache);
+/* LOAD_METHOD's question through the same kind of cache: the function on
+ * o's class (borrowed) that o.name would bind to o, or NULL when o.name
+ * must be looked up the generic way. */
+Object *obj_method_cached(Object *o, Object *name, void *cache);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
