@@ -1192,6 +1192,18 @@ static Object *str_digits_error(void)
                       max_str_digits);
 }
 
+/* Writes the decimal digits of [u] so that they end just before [end];
+ * returns how many (1 for 0).  printf's %lu without its machinery. */
+static int put_decimal(char *end, uint64_t u)
+{
+    char *p = end;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    return (int)(end - p);
+}
+
 /* The decimal digits of |v| in a new buffer. */
 static char *decimal_digits(Object *v, ssize_t *len)
 {
@@ -1218,7 +1230,7 @@ static char *decimal_digits(Object *v, ssize_t *len)
             out[nout++] = (uint32_t)(carry % CHUNK);
     }
     char top[16];
-    int ntop = snprintf(top, sizeof top, "%u", nout ? out[nout - 1] : 0u);
+    int ntop = put_decimal(top + sizeof top, nout ? out[nout - 1] : 0u);
     ssize_t total = ntop + (nout ? nout - 1 : 0) * CHUNK_DIGITS;
     char *buf = NULL;
     if (max_str_digits > 0 && total > max_str_digits)
@@ -1226,7 +1238,7 @@ static char *decimal_digits(Object *v, ssize_t *len)
     else if (!(buf = mem_malloc(total + 1)))
         err_nomemory();
     if (buf) {
-        memcpy(buf, top, ntop);
+        memcpy(buf, top + sizeof top - ntop, ntop);
         char *p = buf + total;
         *p = '\0';
         for (ssize_t j = 0; j + 1 < nout; j++)
@@ -1291,9 +1303,12 @@ static Object *digits_to_str(Object *o, int base, const char *prefix)
 Object *int_to_decimal(Object *o)
 {
     if (is_medium(o)) {
-        char buf[16];
-        int n = snprintf(buf, sizeof buf, "%ld", medium(o));
-        return str_from_kind_fresh(STR_KIND_1, buf, n);
+        char buf[24], *end = buf + sizeof buf;
+        long v = medium(o);
+        int n = put_decimal(end, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+        if (v < 0)
+            end[-++n] = '-';
+        return str_from_kind_fresh(STR_KIND_1, end - n, n);
     }
     return digits_to_str(o, 10, "");
 }
