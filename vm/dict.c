@@ -62,27 +62,11 @@ enum { KEYS_GENERAL, KEYS_UNICODE, KEYS_SPLIT };
 #define DKIX_ERROR (-3)
 #define DKIX_KEY_CHANGED (-4)
 
-struct DictKeys {
-    ssize_t refcnt;
-    uint8_t log2_size;
-    uint8_t log2_index_bytes;
-    uint8_t kind;
-    uint32_t version;           /* 0 until a cache asks; reset on change */
-    ssize_t usable;             /* entries that can still be added */
-    ssize_t nentries;           /* entries used, holes included */
-    int8_t indices[];           /* then the entries */
-};
-
 typedef struct {
     hash_t hash;
     Object *key;
     Object *value;
 } DictEntry;
-
-typedef struct {
-    Object *key;
-    Object *value;
-} StrEntry;
 
 #define LOG_MINSIZE 3
 #define MINSIZE 8
@@ -247,7 +231,7 @@ static void order_remove(DictValues *v, ssize_t ix)
 
 static void *entries_of(DictKeys *k)
 {
-    return (char *)k->indices + ((size_t)1 << k->log2_index_bytes);
+    return dict_keys_entries(k);
 }
 
 static DictEntry *general_entries(DictKeys *k)
@@ -255,7 +239,7 @@ static DictEntry *general_entries(DictKeys *k)
     return entries_of(k);
 }
 
-static StrEntry *str_entries(DictKeys *k)
+static DictStrEntry *str_entries(DictKeys *k)
 {
     return entries_of(k);
 }
@@ -310,7 +294,7 @@ static Object **value_slot(DictObject *d, ssize_t ix)
 
 static size_t entry_size(bool unicode)
 {
-    return unicode ? sizeof(StrEntry) : sizeof(DictEntry);
+    return unicode ? sizeof(DictStrEntry) : sizeof(DictEntry);
 }
 
 static size_t keys_size(DictKeys *k)
@@ -503,7 +487,7 @@ static void move_entries(DictObject *d, DictKeys *k)
         if (d->values)
             INCREF(key);
         if (DK_IS_UNICODE(k))
-            str_entries(k)[j] = (StrEntry){key, value};
+            str_entries(k)[j] = (DictStrEntry){key, value};
         else
             general_entries(k)[j] = (DictEntry){entry_hash(old, ix), key, value};
         j++;
@@ -572,7 +556,7 @@ static int insert_new(DictObject *d, Object *key, hash_t hash, Object *value)
         values_array(d->values)[k->nentries] = value;
         order_append(d->values, k->nentries);
     } else if (DK_IS_UNICODE(k)) {
-        str_entries(k)[k->nentries] = (StrEntry){key, value};
+        str_entries(k)[k->nentries] = (DictStrEntry){key, value};
     } else {
         general_entries(k)[k->nentries] = (DictEntry){hash, key, value};
     }
@@ -649,7 +633,7 @@ static void delitem_common(DictObject *d, hash_t hash, ssize_t ix, Object *old_v
     Object *old_key = entry_key(k, ix);
     set_index(k, slot_of_entry(k, hash, ix), DKIX_DUMMY);
     if (DK_IS_UNICODE(k))
-        str_entries(k)[ix] = (StrEntry){NULL, NULL};
+        str_entries(k)[ix] = (DictStrEntry){NULL, NULL};
     else
         general_entries(k)[ix] = (DictEntry){0, NULL, NULL};
     k->version = 0;
@@ -816,18 +800,14 @@ static ssize_t str_lookup_to_cache(DictObject *d, Object *name, DictKeyCache *c)
     return ix;
 }
 
-int dict_get_cached(Object *op, Object *name, DictKeyCache *c, Object **value)
+int dict_get_cached_slow(Object *op, Object *name, DictKeyCache *c, Object **value)
 {
     DictObject *d = (DictObject *)op;
-    DictKeys *k = d->keys;
-    if (k->version != c->version || c->version == 0) {
-        if (!IS_TYPE(name, str_type) || str_lookup_to_cache(d, name, c) == DKIX_ERROR) {
-            *value = dict_getitem_err(op, name);
-            return *value ? 1 : err_occurred() ? -1 : 0;
-        }
+    if (!IS_TYPE(name, str_type) || str_lookup_to_cache(d, name, c) == DKIX_ERROR) {
+        *value = dict_getitem_err(op, name);
+        return *value ? 1 : err_occurred() ? -1 : 0;
     }
-    *value = c->index >= 0 ? str_entries(k)[c->index].value : NULL;
-    return *value != NULL;
+    return dict_probe_cached(op, c, value);
 }
 
 int dict_set_cached(Object *op, Object *name, Object *value, DictKeyCache *c)
@@ -1655,7 +1635,7 @@ static Object *dict_popitem_meth(Object *self, Object *const *args, ssize_t narg
     TUPLE_ITEMS(res)[1] = *value_slot(d, i);
     set_index(k, slot_of_entry(k, hash, i), DKIX_DUMMY);
     if (DK_IS_UNICODE(k))
-        str_entries(k)[i] = (StrEntry){NULL, NULL};
+        str_entries(k)[i] = (DictStrEntry){NULL, NULL};
     else
         general_entries(k)[i] = (DictEntry){0, NULL, NULL};
     k->version = 0;

@@ -10,6 +10,31 @@
 #include "object.h"
 
 typedef struct DictKeys DictKeys;
+
+/* A keys object: its layout is dict.c's business, shown here only for the
+ * inline fast path of the name caches (dict_probe_cached). */
+struct DictKeys {
+    ssize_t refcnt;
+    uint8_t log2_size;
+    uint8_t log2_index_bytes;
+    uint8_t kind;
+    uint32_t version;           /* 0 until a cache asks; reset on change */
+    ssize_t usable;             /* entries that can still be added */
+    ssize_t nentries;           /* entries used, holes included */
+    int8_t indices[];           /* then the entries */
+};
+
+/* An entry of a table whose keys are all str (the hash is the str's). */
+typedef struct {
+    Object *key;
+    Object *value;
+} DictStrEntry;
+
+/* Where the entries of [k] start, after its index table. */
+static inline void *dict_keys_entries(DictKeys *k)
+{
+    return (char *)k->indices + ((size_t)1 << k->log2_index_bytes);
+}
 typedef struct DictValues DictValues;
 
 typedef struct {
@@ -65,9 +90,29 @@ typedef struct {
     int32_t index;
 } DictKeyCache;
 
+/* What [c] knows of [d] without a lookup: 1 with *value (borrowed) when
+ * [d] has the name, 0 when it lacks it, -1 when [c] is out of date. */
+static inline int dict_probe_cached(Object *d, const DictKeyCache *c, Object **value)
+{
+    DictKeys *k = ((DictObject *)d)->keys;
+    if (k->version != c->version || c->version == 0)
+        return -1;
+    if (c->index < 0)
+        return 0;
+    *value = ((DictStrEntry *)dict_keys_entries(k))[c->index].value;
+    return 1;
+}
+
+/* dict_get_cached when the probe did not answer. */
+int dict_get_cached_slow(Object *d, Object *name, DictKeyCache *c, Object **value);
+
 /* [name] in the exact dict [d] through [c]: 1 with *value (borrowed)
  * found, 0 absent, -1 on error (only possible for non-str keys). */
-int dict_get_cached(Object *d, Object *name, DictKeyCache *c, Object **value);
+static inline int dict_get_cached(Object *d, Object *name, DictKeyCache *c, Object **value)
+{
+    int r = dict_probe_cached(d, c, value);
+    return r >= 0 ? r : dict_get_cached_slow(d, name, c, value);
+}
 /* d[name] = value (references taken) through [c]; -1 on error. */
 int dict_set_cached(Object *d, Object *name, Object *value, DictKeyCache *c);
 
