@@ -1730,7 +1730,7 @@ Object *int_divmod(Object *a, Object *b)
 
 static Object *int_neg(Object *v) { return copy_int(v, true); }
 static Object *int_pos(Object *v) { return exact_int(v); }
-static Object *int_abs(Object *v) { return copy_int(v, SIZE(v) < 0); }
+static Object *int_abs(Object *v) { return SIZE(v) < 0 ? copy_int(v, true) : exact_int(v); }
 static int int_bool(Object *v) { return SIZE(v) != 0; }
 
 static Object *int_float(Object *v)
