@@ -27,14 +27,6 @@ static size_t preheader_size(Type *t)
     return n;
 }
 
-Object *obj_alloc(Type *type, ssize_t nitems)
-{
-    Object *o = obj_alloc_sized(type, (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize);
-    if (o && type->itemsize)
-        SIZE(o) = nitems;
-    return o;
-}
-
 Object *obj_alloc_sized(Type *type, size_t size)
 {
     /* a built-in type not readied at start-up gets its slots and namespace now */

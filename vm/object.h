@@ -235,10 +235,16 @@ ssize_t num_as_ssize(Object *o, Type *overflow_exc); /* -1 + error on failure */
 /* Allocates an object of [type] with [nitems] items (0 for fixed-size types),
  * refcnt 1, GC header in front when the type has TPFLAG_HAVE_GC (not yet
  * tracked).  Returns NULL with MemoryError set. */
-Object *obj_alloc(Type *type, ssize_t nitems);
 /* The same with [size] bytes for the object itself (objects whose size is
  * not basicsize + n * itemsize). */
 Object *obj_alloc_sized(Type *type, size_t size);
+static inline Object *obj_alloc(Type *type, ssize_t nitems)
+{
+    Object *o = obj_alloc_sized(type, (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize);
+    if (o && type->itemsize)
+        SIZE(o) = nitems;
+    return o;
+}
 void obj_free(Object *o);                      /* frees the memory of an object */
 /* Brings back [o], an object that its type parked on a free list instead of
  * freeing it: refcnt 1, GC header untracked.  Unlike obj_alloc it is not
