@@ -20,7 +20,10 @@
  *      from outside, so it and all it reaches are alive; one with gc_refs 0
  *      is set aside as unreachable, and comes back behind the others if an
  *      alive object turns out to reach it (so the order of the survivors,
- *      and later of finalizers, is CPython's);
+ *      and later of finalizers, is CPython's); as it goes, the walk
+ *      untracks the survivors that hold only atomic values (tuples, and
+ *      dicts in a full collection), deciding each as CPython 3.11's own
+ *      later walks would;
  *   4. survivors move one generation up;
  *   5. unreachable objects' finalizers (__del__) run, once per object;
  *   6. objects a finalizer made reachable again are resurrected;
@@ -265,24 +268,84 @@ static int visit_reachable(Object *o, void *young)
     return 0;
 }
 
+/* Whether a value keeps a container from being untracked (CPython's
+ * _PyObject_GC_MAY_BE_TRACKED): any GC object, except an untracked tuple.
+ * A tracked tuple that move_unreachable's walk has not reached yet (still
+ * collecting) may still be untracked by it: it sets *[waits] instead. */
+static int visit_maybe_tracked(Object *o, void *waits)
+{
+    if (!obj_is_gc(o))
+        return 0;
+    GCHead *g = AS_GC(o);
+    if (!(TYPE(o)->flags & TPFLAG_GC_UNTRACK_YOUNG))
+        return 1;
+    if (!g->next)
+        return 0;
+    if (!(g->prev & PREV_COLLECTING))
+        return 1;
+    *(bool *)waits = true;
+    return 0;
+}
+
+typedef enum { KEEP_TRACKED, UNTRACK, UNDECIDED } Verdict;
+
+/* Whether [o], a survivor, is untracked: its type is one of [flags] and it
+ * holds only atomic values.  CPython 3.11 untracks tuples in one walk of
+ * the survivors and then, in a full collection, dicts in another; the walk
+ * of move_unreachable meets the survivors in that same order and decides
+ * each as it goes.  A tuple that holds a tuple the walk has not reached yet
+ * stays tracked, as in CPython's walk; a dict that holds one is UNDECIDED,
+ * as CPython looks at dicts only after every tuple. */
+static Verdict untrack_verdict(Object *o, unsigned long flags)
+{
+    Type *t = TYPE(o);
+    if (!(t->flags & flags) || !t->traverse)
+        return KEEP_TRACKED;
+    bool waits = false;
+    if (t->traverse(o, visit_maybe_tracked, &waits))
+        return KEEP_TRACKED;
+    if (!waits)
+        return UNTRACK;
+    return (t->flags & TPFLAG_GC_UNTRACK_YOUNG) ? KEEP_TRACKED : UNDECIDED;
+}
+
+/* What move_unreachable's walk found besides the unreachable objects. */
+typedef struct {
+    ssize_t survivors;          /* those still tracked */
+    bool undecided;             /* some dict is left for untrack_atomic */
+} Sorted;
+
 /* Step 3 (CPython's move_unreachable): one walk of [young], front to back.
  * An object with gc_refs > 0 is alive: its traverse hook marks what it
- * references as alive, and it leaves the collecting set.  An object with
- * gc_refs == 0 is taken, for now, for unreachable and moves to the tail of
- * [unreachable] (with the UNREACHABLE flag); visit_reachable brings it back
- * to the tail of [young] if an alive object is found to reference it.  So
- * survivors end in the order the walk met them.  During the walk [young] is
- * linked through next only (prev holds gc_refs), its head's prev naming its
- * tail; [unreachable] is a whole list.  At the end both are whole lists, and
- * only the unreachable objects are still in the collecting set. */
-static void move_unreachable(GCHead *young, GCHead *unreachable)
+ * references as alive, it leaves the collecting set and, if its type is one
+ * of [untrack] and it holds only atomic values, it is untracked (CPython
+ * does that in walks of its own after this one, in the same order).  An
+ * object with gc_refs == 0 is taken, for now, for unreachable and moves to
+ * the tail of [unreachable] (with the UNREACHABLE flag); visit_reachable
+ * brings it back to the tail of [young] if an alive object is found to
+ * reference it.  So survivors end in the order the walk met them.  During
+ * the walk [young] is linked through next only (prev holds gc_refs), its
+ * head's prev naming its tail; [unreachable] is a whole list.  At the end
+ * both are whole lists, and only the unreachable objects are still in the
+ * collecting set. */
+static Sorted move_unreachable(GCHead *young, GCHead *unreachable, unsigned long untrack)
 {
+    Sorted sorted = {0, false};
     GCHead *prev = young;       /* the last object of young known alive */
     for (GCHead *g = young->next; g != young; g = prev->next) {
         if (refs_of(g) > 0) {
             Object *o = FROM_GC(g);
             if (TYPE(o)->traverse)
                 TYPE(o)->traverse(o, visit_reachable, young);
+            Verdict v = untrack ? untrack_verdict(o, untrack) : KEEP_TRACKED;
+            if (v == UNTRACK) {
+                prev->next = g->next;
+                g->next = NULL;
+                g->prev &= PREV_FINALIZED;
+                continue;
+            }
+            sorted.undecided |= v == UNDECIDED;
+            sorted.survivors++;
             g->prev = (g->prev & PREV_FINALIZED) | (uintptr_t)prev;
             prev = g;
         } else {
@@ -294,22 +357,12 @@ static void move_unreachable(GCHead *young, GCHead *unreachable)
     set_prev(young, prev);
     for (GCHead *g = unreachable->next; g != unreachable; g = g->next)
         g->prev &= ~PREV_UNREACHABLE;
+    return sorted;
 }
 
-/* Whether a value keeps a container from being untracked (CPython's
- * _PyObject_GC_MAY_BE_TRACKED): any GC object, except an untracked tuple. */
-static int visit_maybe_tracked(Object *o, void *arg)
-{
-    (void)arg;
-    if (!obj_is_gc(o))
-        return 0;
-    if ((TYPE(o)->flags & TPFLAG_GC_UNTRACK_YOUNG) && !AS_GC(o)->next)
-        return 0;
-    return 1;
-}
-
-/* Untracks the objects of [list] whose type allows it ([flag]) and whose
- * contents are all atomic. */
+/* The walk that decides the dicts move_unreachable left UNDECIDED: untracks
+ * the objects of [list] whose type allows it ([flag]) and whose contents
+ * are all atomic; returns how many objects stay. */
 static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
 {
     ssize_t left = 0;
@@ -317,9 +370,7 @@ static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
     while (g != list) {
         GCHead *next = g->next;
         __builtin_prefetch(next->next);
-        Object *o = FROM_GC(g);
-        if ((TYPE(o)->flags & flag) && TYPE(o)->traverse &&
-            !TYPE(o)->traverse(o, visit_maybe_tracked, NULL))
+        if (untrack_verdict(FROM_GC(g), flag) == UNTRACK)
             list_remove(g);
         else
             left++;
@@ -355,7 +406,7 @@ static void handle_resurrected(GCHead *unreachable, GCHead *old)
     list_init(&still);
     update_refs(unreachable);
     subtract_refs(unreachable);
-    move_unreachable(unreachable, &still);
+    move_unreachable(unreachable, &still, 0);
     list_merge(unreachable, old);
     list_merge(&still, unreachable);
 }
@@ -426,16 +477,18 @@ static ssize_t collect(int generation)
     list_init(&unreachable);
     update_refs(young);
     subtract_refs(young);
-    move_unreachable(young, &unreachable);
-    /* the walks that untrack atomic containers also count the survivors */
-    ssize_t survivors = untrack_atomic(young, TPFLAG_GC_UNTRACK_YOUNG);
+    /* dicts are untracked in full collections only */
+    unsigned long untrack = TPFLAG_GC_UNTRACK_YOUNG | (young == old ? TPFLAG_GC_UNTRACK_FULL : 0);
+    Sorted sorted = move_unreachable(young, &unreachable, untrack);
+    if (sorted.undecided)
+        sorted.survivors = untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
     if (young != old) {
         if (generation == NUM_GENERATIONS - 2)
-            gc.long_lived_pending += survivors;
+            gc.long_lived_pending += sorted.survivors;
         list_merge(young, old);
     } else {
         gc.long_lived_pending = 0;
-        gc.long_lived_total = untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
+        gc.long_lived_total = sorted.survivors;
     }
     if (gc.debug & GC_DEBUG_COLLECTABLE)
         debug_list(&unreachable, "collectable");
