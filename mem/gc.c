@@ -26,7 +26,8 @@
  *      later walks would;
  *   4. survivors move one generation up;
  *   5. unreachable objects' finalizers (__del__) run, once per object;
- *   6. objects a finalizer made reachable again are resurrected;
+ *   6. if a finalizer ran, the objects it made reachable again are
+ *      resurrected;
  *   7. the rest are broken apart with their type's clear hook and freed by
  *      reference counting;
  *   8. a collection of generation 2 ends by emptying the per-type free
@@ -379,9 +380,11 @@ static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
     return left;
 }
 
-/* Step 5: runs each finalizer once; objects may die or come back meanwhile. */
-static void finalize_garbage(GCHead *unreachable)
+/* Step 5: runs each finalizer once; objects may die or come back meanwhile.
+ * Returns whether any finalizer ran. */
+static bool finalize_garbage(GCHead *unreachable)
 {
+    bool ran = false;
     GCHead seen;
     list_init(&seen);
     while (!list_empty(unreachable)) {
@@ -393,9 +396,11 @@ static void finalize_garbage(GCHead *unreachable)
             INCREF(o);
             TYPE(o)->finalize(o);
             DECREF(o);
+            ran = true;
         }
     }
     list_merge(&seen, unreachable);
+    return ran;
 }
 
 /* Step 6: what a finalizer made reachable again goes to [old]; what is
@@ -492,8 +497,10 @@ static ssize_t collect(int generation)
     }
     if (gc.debug & GC_DEBUG_COLLECTABLE)
         debug_list(&unreachable, "collectable");
-    finalize_garbage(&unreachable);
-    handle_resurrected(&unreachable, old);
+    /* without a finalizer no code ran: every object is still unreachable,
+     * and handle_resurrected would leave the list as it is */
+    if (finalize_garbage(&unreachable))
+        handle_resurrected(&unreachable, old);
     ssize_t m = list_size(&unreachable);
     delete_garbage(&unreachable, old);
     if (gc.debug & GC_DEBUG_STATS)
