@@ -16,6 +16,7 @@
  *
  *   1. gc_refs = refcount, for every object being collected;
  *   2. for every reference between two of them, gc_refs -= 1 (traverse);
+ *      when every tracked object is being collected, one walk does both;
  *   3. one walk sorts the list: an object with gc_refs > 0 is referenced
  *      from outside, so it and all it reaches are alive; one with gc_refs 0
  *      is set aside as unreachable, and comes back behind the others if an
@@ -214,24 +215,34 @@ static bool is_collecting(Object *o)
     return obj_is_gc(o) && AS_GC(o)->next && (AS_GC(o)->prev & PREV_COLLECTING);
 }
 
-/* Step 1: gc_refs = refcount.  The list's prev links are given up. */
+/* Puts [g] in the collecting set with gc_refs = refcount; its prev link is
+ * given up. */
+static void start_refs(GCHead *g)
+{
+    uintptr_t refs = (uintptr_t)REFCNT(FROM_GC(g)) << REFS_SHIFT;
+    g->prev = (g->prev & PREV_FINALIZED) | PREV_COLLECTING | refs;
+}
+
+/* Step 1: gc_refs = refcount. */
 static void update_refs(GCHead *list)
 {
     for (GCHead *g = list->next; g != list; g = g->next) {
         __builtin_prefetch(g->next->next);
-        g->prev = (g->prev & PREV_FINALIZED) | PREV_COLLECTING;
-        set_refs(g, REFCNT(FROM_GC(g)));
+        start_refs(g);
     }
+}
+
+static void decref(GCHead *g)
+{
+    if (refs_of(g) > 0)
+        set_refs(g, refs_of(g) - 1);
 }
 
 static int visit_decref(Object *o, void *arg)
 {
     (void)arg;
-    if (is_collecting(o)) {
-        GCHead *g = AS_GC(o);
-        if (refs_of(g) > 0)
-            set_refs(g, refs_of(g) - 1);
-    }
+    if (is_collecting(o))
+        decref(AS_GC(o));
     return 0;
 }
 
@@ -243,6 +254,37 @@ static void subtract_refs(GCHead *list)
         Object *o = FROM_GC(g);
         if (TYPE(o)->traverse)
             TYPE(o)->traverse(o, visit_decref, NULL);
+    }
+}
+
+/* visit_decref when every tracked object is being collected: one that
+ * neither the walk nor a reference has reached yet starts its gc_refs. */
+static int visit_decref_all(Object *o, void *arg)
+{
+    (void)arg;
+    if (!obj_is_gc(o) || !AS_GC(o)->next)
+        return 0;
+    GCHead *g = AS_GC(o);
+    if (!(g->prev & PREV_COLLECTING))
+        start_refs(g);
+    decref(g);
+    return 0;
+}
+
+/* Steps 1 and 2 in one walk, when [list] holds every tracked object (a
+ * full collection with nothing frozen): outside a collection no tracked
+ * object is in the collecting set, so the first to reach an object, the
+ * walk or a reference to it, starts its gc_refs.  One walk of a large
+ * heap fewer: each costs about as much as the memory it must fetch. */
+static void count_refs_all(GCHead *list)
+{
+    for (GCHead *g = list->next; g != list; g = g->next) {
+        __builtin_prefetch(g->next->next);
+        if (!(g->prev & PREV_COLLECTING))
+            start_refs(g);
+        Object *o = FROM_GC(g);
+        if (TYPE(o)->traverse)
+            TYPE(o)->traverse(o, visit_decref_all, NULL);
     }
 }
 
@@ -480,8 +522,12 @@ static ssize_t collect(int generation)
 
     GCHead unreachable;
     list_init(&unreachable);
-    update_refs(young);
-    subtract_refs(young);
+    if (young == old && list_empty(&gc.permanent)) {
+        count_refs_all(young);
+    } else {
+        update_refs(young);
+        subtract_refs(young);
+    }
     /* dicts are untracked in full collections only */
     unsigned long untrack = TPFLAG_GC_UNTRACK_YOUNG | (young == old ? TPFLAG_GC_UNTRACK_FULL : 0);
     Sorted sorted = move_unreachable(young, &unreachable, untrack);
