@@ -27,8 +27,7 @@
  *      later walks would;
  *   4. survivors move one generation up;
  *   5. unreachable objects' finalizers (__del__) run, once per object;
- *   6. if a finalizer ran, the objects it made reachable again are
- *      resurrected;
+ *   6. if one ran, the objects it made reachable again are resurrected;
  *   7. the rest are broken apart with their type's clear hook and freed by
  *      reference counting;
  *   8. a collection of generation 2 ends by emptying the per-type free
@@ -352,10 +351,12 @@ static Verdict untrack_verdict(Object *o, unsigned long flags)
     return (t->flags & TPFLAG_GC_UNTRACK_YOUNG) ? KEEP_TRACKED : UNDECIDED;
 }
 
-/* What move_unreachable's walk found besides the unreachable objects. */
+/* What move_unreachable's walk found. */
 typedef struct {
     ssize_t survivors;          /* those still tracked */
     bool undecided;             /* some dict is left for untrack_atomic */
+    ssize_t unreachable;
+    bool finalizers;            /* some unreachable object's finalizer has not run */
 } Sorted;
 
 /* Step 3 (CPython's move_unreachable): one walk of [young], front to back.
@@ -373,7 +374,7 @@ typedef struct {
  * collecting set. */
 static Sorted move_unreachable(GCHead *young, GCHead *unreachable, unsigned long untrack)
 {
-    Sorted sorted = {0, false};
+    Sorted sorted = {0, false, 0, false};
     GCHead *prev = young;       /* the last object of young known alive */
     for (GCHead *g = young->next; g != young; g = prev->next) {
         if (refs_of(g) > 0) {
@@ -398,8 +399,11 @@ static Sorted move_unreachable(GCHead *young, GCHead *unreachable, unsigned long
         }
     }
     set_prev(young, prev);
-    for (GCHead *g = unreachable->next; g != unreachable; g = g->next)
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) {
         g->prev &= ~PREV_UNREACHABLE;
+        sorted.unreachable++;
+        sorted.finalizers |= !(g->prev & PREV_FINALIZED) && TYPE(FROM_GC(g))->finalize;
+    }
     return sorted;
 }
 
@@ -422,11 +426,9 @@ static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
     return left;
 }
 
-/* Step 5: runs each finalizer once; objects may die or come back meanwhile.
- * Returns whether any finalizer ran. */
-static bool finalize_garbage(GCHead *unreachable)
+/* Step 5: runs each finalizer once; objects may die or come back meanwhile. */
+static void finalize_garbage(GCHead *unreachable)
 {
-    bool ran = false;
     GCHead seen;
     list_init(&seen);
     while (!list_empty(unreachable)) {
@@ -438,24 +440,23 @@ static bool finalize_garbage(GCHead *unreachable)
             INCREF(o);
             TYPE(o)->finalize(o);
             DECREF(o);
-            ran = true;
         }
     }
     list_merge(&seen, unreachable);
-    return ran;
 }
 
 /* Step 6: what a finalizer made reachable again goes to [old]; what is
- * still garbage stays in [unreachable]. */
-static void handle_resurrected(GCHead *unreachable, GCHead *old)
+ * still garbage stays in [unreachable], and is counted. */
+static ssize_t handle_resurrected(GCHead *unreachable, GCHead *old)
 {
     GCHead still;
     list_init(&still);
     update_refs(unreachable);
     subtract_refs(unreachable);
-    move_unreachable(unreachable, &still, 0);
+    ssize_t n = move_unreachable(unreachable, &still, 0).unreachable;
     list_merge(unreachable, old);
     list_merge(&still, unreachable);
+    return n;
 }
 
 /* Step 7: breaks the cycles; survivors of clear() move to [old]. */
@@ -543,11 +544,13 @@ static ssize_t collect(int generation)
     }
     if (gc.debug & GC_DEBUG_COLLECTABLE)
         debug_list(&unreachable, "collectable");
-    /* without a finalizer no code ran: every object is still unreachable,
-     * and handle_resurrected would leave the list as it is */
-    if (finalize_garbage(&unreachable))
-        handle_resurrected(&unreachable, old);
-    ssize_t m = list_size(&unreachable);
+    /* without a finalizer to run no code runs: every object stays
+     * unreachable, and handle_resurrected would leave the list as it is */
+    ssize_t m = sorted.unreachable;
+    if (sorted.finalizers) {
+        finalize_garbage(&unreachable);
+        m = handle_resurrected(&unreachable, old);
+    }
     delete_garbage(&unreachable, old);
     if (gc.debug & GC_DEBUG_STATS)
         fprintf(stderr, "gc: done, %zd unreachable, 0 uncollectable, %.4fs elapsed\n", m,
