@@ -479,6 +479,37 @@ static void delete_garbage(GCHead *unreachable, GCHead *old)
     }
 }
 
+/* Steps 1-4: merges the generations up to [generation] into its list, sets
+ * the unreachable objects aside in [unreachable], untracks the atomic
+ * survivors and moves the others up a generation. */
+static Sorted sort_young(int generation, GCHead *unreachable)
+{
+    for (int i = 0; i < generation; i++)
+        list_merge(&gc.gen[i].head, &gc.gen[generation].head);
+    GCHead *young = &gc.gen[generation].head;
+    bool full = generation == NUM_GENERATIONS - 1;
+    if (full && list_empty(&gc.permanent)) {
+        count_refs_all(young);  /* young holds every tracked object */
+    } else {
+        update_refs(young);
+        subtract_refs(young);
+    }
+    /* dicts are untracked in full collections only */
+    unsigned long untrack = TPFLAG_GC_UNTRACK_YOUNG | (full ? TPFLAG_GC_UNTRACK_FULL : 0);
+    Sorted sorted = move_unreachable(young, unreachable, untrack);
+    if (sorted.undecided)
+        sorted.survivors = untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
+    if (full) {
+        gc.long_lived_pending = 0;
+        gc.long_lived_total = sorted.survivors;
+    } else {
+        if (generation == NUM_GENERATIONS - 2)
+            gc.long_lived_pending += sorted.survivors;
+        list_merge(young, &gc.gen[generation + 1].head);
+    }
+    return sorted;
+}
+
 static void debug_stats_start(int generation)
 {
     fprintf(stderr, "gc: collecting generation %d...\n", generation);
@@ -516,32 +547,10 @@ static ssize_t collect(int generation)
         gc.gen[generation + 1].count++;
     for (int i = 0; i <= generation; i++)
         gc.gen[i].count = 0;
-    for (int i = 0; i < generation; i++)
-        list_merge(&gc.gen[i].head, &gc.gen[generation].head);
-    GCHead *young = &gc.gen[generation].head;
-    GCHead *old = generation < NUM_GENERATIONS - 1 ? &gc.gen[generation + 1].head : young;
-
+    GCHead *old = &gc.gen[generation < NUM_GENERATIONS - 1 ? generation + 1 : generation].head;
     GCHead unreachable;
     list_init(&unreachable);
-    if (young == old && list_empty(&gc.permanent)) {
-        count_refs_all(young);
-    } else {
-        update_refs(young);
-        subtract_refs(young);
-    }
-    /* dicts are untracked in full collections only */
-    unsigned long untrack = TPFLAG_GC_UNTRACK_YOUNG | (young == old ? TPFLAG_GC_UNTRACK_FULL : 0);
-    Sorted sorted = move_unreachable(young, &unreachable, untrack);
-    if (sorted.undecided)
-        sorted.survivors = untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
-    if (young != old) {
-        if (generation == NUM_GENERATIONS - 2)
-            gc.long_lived_pending += sorted.survivors;
-        list_merge(young, old);
-    } else {
-        gc.long_lived_pending = 0;
-        gc.long_lived_total = sorted.survivors;
-    }
+    Sorted sorted = sort_young(generation, &unreachable);
     if (gc.debug & GC_DEBUG_COLLECTABLE)
         debug_list(&unreachable, "collectable");
     /* without a finalizer to run no code runs: every object stays
