@@ -16,14 +16,18 @@
  *
  *   1. gc_refs = refcount, for every object being collected;
  *   2. for every reference between two of them, gc_refs -= 1 (traverse);
+ *      when every tracked object is being collected, one walk does both;
  *   3. one walk sorts the list: an object with gc_refs > 0 is referenced
  *      from outside, so it and all it reaches are alive; one with gc_refs 0
  *      is set aside as unreachable, and comes back behind the others if an
  *      alive object turns out to reach it (so the order of the survivors,
- *      and later of finalizers, is CPython's);
+ *      and later of finalizers, is CPython's); as it goes, the walk
+ *      untracks the survivors that hold only atomic values (tuples, and
+ *      dicts in a full collection), deciding each as CPython 3.11's own
+ *      later walks would;
  *   4. survivors move one generation up;
  *   5. unreachable objects' finalizers (__del__) run, once per object;
- *   6. objects a finalizer made reachable again are resurrected;
+ *   6. if one ran, the objects it made reachable again are resurrected;
  *   7. the rest are broken apart with their type's clear hook and freed by
  *      reference counting;
  *   8. a collection of generation 2 ends by emptying the per-type free
@@ -210,24 +214,34 @@ static bool is_collecting(Object *o)
     return obj_is_gc(o) && AS_GC(o)->next && (AS_GC(o)->prev & PREV_COLLECTING);
 }
 
-/* Step 1: gc_refs = refcount.  The list's prev links are given up. */
+/* Puts [g] in the collecting set with gc_refs = refcount; its prev link is
+ * given up. */
+static void start_refs(GCHead *g)
+{
+    uintptr_t refs = (uintptr_t)REFCNT(FROM_GC(g)) << REFS_SHIFT;
+    g->prev = (g->prev & PREV_FINALIZED) | PREV_COLLECTING | refs;
+}
+
+/* Step 1: gc_refs = refcount. */
 static void update_refs(GCHead *list)
 {
     for (GCHead *g = list->next; g != list; g = g->next) {
         __builtin_prefetch(g->next->next);
-        g->prev = (g->prev & PREV_FINALIZED) | PREV_COLLECTING;
-        set_refs(g, REFCNT(FROM_GC(g)));
+        start_refs(g);
     }
+}
+
+static void decref(GCHead *g)
+{
+    if (refs_of(g) > 0)
+        set_refs(g, refs_of(g) - 1);
 }
 
 static int visit_decref(Object *o, void *arg)
 {
     (void)arg;
-    if (is_collecting(o)) {
-        GCHead *g = AS_GC(o);
-        if (refs_of(g) > 0)
-            set_refs(g, refs_of(g) - 1);
-    }
+    if (is_collecting(o))
+        decref(AS_GC(o));
     return 0;
 }
 
@@ -239,6 +253,37 @@ static void subtract_refs(GCHead *list)
         Object *o = FROM_GC(g);
         if (TYPE(o)->traverse)
             TYPE(o)->traverse(o, visit_decref, NULL);
+    }
+}
+
+/* visit_decref when every tracked object is being collected: one that
+ * neither the walk nor a reference has reached yet starts its gc_refs. */
+static int visit_decref_all(Object *o, void *arg)
+{
+    (void)arg;
+    if (!obj_is_gc(o) || !AS_GC(o)->next)
+        return 0;
+    GCHead *g = AS_GC(o);
+    if (!(g->prev & PREV_COLLECTING))
+        start_refs(g);
+    decref(g);
+    return 0;
+}
+
+/* Steps 1 and 2 in one walk, when [list] holds every tracked object (a
+ * full collection with nothing frozen): outside a collection no tracked
+ * object is in the collecting set, so the first to reach an object, the
+ * walk or a reference to it, starts its gc_refs.  One walk of a large
+ * heap fewer: each costs about as much as the memory it must fetch. */
+static void count_refs_all(GCHead *list)
+{
+    for (GCHead *g = list->next; g != list; g = g->next) {
+        __builtin_prefetch(g->next->next);
+        if (!(g->prev & PREV_COLLECTING))
+            start_refs(g);
+        Object *o = FROM_GC(g);
+        if (TYPE(o)->traverse)
+            TYPE(o)->traverse(o, visit_decref_all, NULL);
     }
 }
 
@@ -265,24 +310,86 @@ static int visit_reachable(Object *o, void *young)
     return 0;
 }
 
+/* Whether a value keeps a container from being untracked (CPython's
+ * _PyObject_GC_MAY_BE_TRACKED): any GC object, except an untracked tuple.
+ * A tracked tuple that move_unreachable's walk has not reached yet (still
+ * collecting) may still be untracked by it: it sets *[waits] instead. */
+static int visit_maybe_tracked(Object *o, void *waits)
+{
+    if (!obj_is_gc(o))
+        return 0;
+    GCHead *g = AS_GC(o);
+    if (!(TYPE(o)->flags & TPFLAG_GC_UNTRACK_YOUNG))
+        return 1;
+    if (!g->next)
+        return 0;
+    if (!(g->prev & PREV_COLLECTING))
+        return 1;
+    *(bool *)waits = true;
+    return 0;
+}
+
+typedef enum { KEEP_TRACKED, UNTRACK, UNDECIDED } Verdict;
+
+/* Whether [o], a survivor, is untracked: its type is one of [flags] and it
+ * holds only atomic values.  CPython 3.11 untracks tuples in one walk of
+ * the survivors and then, in a full collection, dicts in another; the walk
+ * of move_unreachable meets the survivors in that same order and decides
+ * each as it goes.  A tuple that holds a tuple the walk has not reached yet
+ * stays tracked, as in CPython's walk; a dict that holds one is UNDECIDED,
+ * as CPython looks at dicts only after every tuple. */
+static Verdict untrack_verdict(Object *o, unsigned long flags)
+{
+    Type *t = TYPE(o);
+    if (!(t->flags & flags) || !t->traverse)
+        return KEEP_TRACKED;
+    bool waits = false;
+    if (t->traverse(o, visit_maybe_tracked, &waits))
+        return KEEP_TRACKED;
+    if (!waits)
+        return UNTRACK;
+    return (t->flags & TPFLAG_GC_UNTRACK_YOUNG) ? KEEP_TRACKED : UNDECIDED;
+}
+
+/* What move_unreachable's walk found. */
+typedef struct {
+    ssize_t survivors;          /* those still tracked */
+    bool undecided;             /* some dict is left for untrack_atomic */
+    ssize_t unreachable;
+    bool finalizers;            /* some unreachable object's finalizer has not run */
+} Sorted;
+
 /* Step 3 (CPython's move_unreachable): one walk of [young], front to back.
  * An object with gc_refs > 0 is alive: its traverse hook marks what it
- * references as alive, and it leaves the collecting set.  An object with
- * gc_refs == 0 is taken, for now, for unreachable and moves to the tail of
- * [unreachable] (with the UNREACHABLE flag); visit_reachable brings it back
- * to the tail of [young] if an alive object is found to reference it.  So
- * survivors end in the order the walk met them.  During the walk [young] is
- * linked through next only (prev holds gc_refs), its head's prev naming its
- * tail; [unreachable] is a whole list.  At the end both are whole lists, and
- * only the unreachable objects are still in the collecting set. */
-static void move_unreachable(GCHead *young, GCHead *unreachable)
+ * references as alive, it leaves the collecting set and, if its type is one
+ * of [untrack] and it holds only atomic values, it is untracked (CPython
+ * does that in walks of its own after this one, in the same order).  An
+ * object with gc_refs == 0 is taken, for now, for unreachable and moves to
+ * the tail of [unreachable] (with the UNREACHABLE flag); visit_reachable
+ * brings it back to the tail of [young] if an alive object is found to
+ * reference it.  So survivors end in the order the walk met them.  During
+ * the walk [young] is linked through next only (prev holds gc_refs), its
+ * head's prev naming its tail; [unreachable] is a whole list.  At the end
+ * both are whole lists, and only the unreachable objects are still in the
+ * collecting set. */
+static Sorted move_unreachable(GCHead *young, GCHead *unreachable, unsigned long untrack)
 {
+    Sorted sorted = {0, false, 0, false};
     GCHead *prev = young;       /* the last object of young known alive */
     for (GCHead *g = young->next; g != young; g = prev->next) {
         if (refs_of(g) > 0) {
             Object *o = FROM_GC(g);
             if (TYPE(o)->traverse)
                 TYPE(o)->traverse(o, visit_reachable, young);
+            Verdict v = untrack ? untrack_verdict(o, untrack) : KEEP_TRACKED;
+            if (v == UNTRACK) {
+                prev->next = g->next;
+                g->next = NULL;
+                g->prev &= PREV_FINALIZED;
+                continue;
+            }
+            sorted.undecided |= v == UNDECIDED;
+            sorted.survivors++;
             g->prev = (g->prev & PREV_FINALIZED) | (uintptr_t)prev;
             prev = g;
         } else {
@@ -292,24 +399,17 @@ static void move_unreachable(GCHead *young, GCHead *unreachable)
         }
     }
     set_prev(young, prev);
-    for (GCHead *g = unreachable->next; g != unreachable; g = g->next)
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) {
         g->prev &= ~PREV_UNREACHABLE;
+        sorted.unreachable++;
+        sorted.finalizers |= !(g->prev & PREV_FINALIZED) && TYPE(FROM_GC(g))->finalize;
+    }
+    return sorted;
 }
 
-/* Whether a value keeps a container from being untracked (CPython's
- * _PyObject_GC_MAY_BE_TRACKED): any GC object, except an untracked tuple. */
-static int visit_maybe_tracked(Object *o, void *arg)
-{
-    (void)arg;
-    if (!obj_is_gc(o))
-        return 0;
-    if ((TYPE(o)->flags & TPFLAG_GC_UNTRACK_YOUNG) && !AS_GC(o)->next)
-        return 0;
-    return 1;
-}
-
-/* Untracks the objects of [list] whose type allows it ([flag]) and whose
- * contents are all atomic. */
+/* The walk that decides the dicts move_unreachable left UNDECIDED: untracks
+ * the objects of [list] whose type allows it ([flag]) and whose contents
+ * are all atomic; returns how many objects stay. */
 static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
 {
     ssize_t left = 0;
@@ -317,9 +417,7 @@ static ssize_t untrack_atomic(GCHead *list, unsigned long flag)
     while (g != list) {
         GCHead *next = g->next;
         __builtin_prefetch(next->next);
-        Object *o = FROM_GC(g);
-        if ((TYPE(o)->flags & flag) && TYPE(o)->traverse &&
-            !TYPE(o)->traverse(o, visit_maybe_tracked, NULL))
+        if (untrack_verdict(FROM_GC(g), flag) == UNTRACK)
             list_remove(g);
         else
             left++;
@@ -348,16 +446,17 @@ static void finalize_garbage(GCHead *unreachable)
 }
 
 /* Step 6: what a finalizer made reachable again goes to [old]; what is
- * still garbage stays in [unreachable]. */
-static void handle_resurrected(GCHead *unreachable, GCHead *old)
+ * still garbage stays in [unreachable], and is counted. */
+static ssize_t handle_resurrected(GCHead *unreachable, GCHead *old)
 {
     GCHead still;
     list_init(&still);
     update_refs(unreachable);
     subtract_refs(unreachable);
-    move_unreachable(unreachable, &still);
+    ssize_t n = move_unreachable(unreachable, &still, 0).unreachable;
     list_merge(unreachable, old);
     list_merge(&still, unreachable);
+    return n;
 }
 
 /* Step 7: breaks the cycles; survivors of clear() move to [old]. */
@@ -378,6 +477,37 @@ static void delete_garbage(GCHead *unreachable, GCHead *old)
             list_move(g, old);
         }
     }
+}
+
+/* Steps 1-4: merges the generations up to [generation] into its list, sets
+ * the unreachable objects aside in [unreachable], untracks the atomic
+ * survivors and moves the others up a generation. */
+static Sorted sort_young(int generation, GCHead *unreachable)
+{
+    for (int i = 0; i < generation; i++)
+        list_merge(&gc.gen[i].head, &gc.gen[generation].head);
+    GCHead *young = &gc.gen[generation].head;
+    bool full = generation == NUM_GENERATIONS - 1;
+    if (full && list_empty(&gc.permanent)) {
+        count_refs_all(young);  /* young holds every tracked object */
+    } else {
+        update_refs(young);
+        subtract_refs(young);
+    }
+    /* dicts are untracked in full collections only */
+    unsigned long untrack = TPFLAG_GC_UNTRACK_YOUNG | (full ? TPFLAG_GC_UNTRACK_FULL : 0);
+    Sorted sorted = move_unreachable(young, unreachable, untrack);
+    if (sorted.undecided)
+        sorted.survivors = untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
+    if (full) {
+        gc.long_lived_pending = 0;
+        gc.long_lived_total = sorted.survivors;
+    } else {
+        if (generation == NUM_GENERATIONS - 2)
+            gc.long_lived_pending += sorted.survivors;
+        list_merge(young, &gc.gen[generation + 1].head);
+    }
+    return sorted;
 }
 
 static void debug_stats_start(int generation)
@@ -417,31 +547,19 @@ static ssize_t collect(int generation)
         gc.gen[generation + 1].count++;
     for (int i = 0; i <= generation; i++)
         gc.gen[i].count = 0;
-    for (int i = 0; i < generation; i++)
-        list_merge(&gc.gen[i].head, &gc.gen[generation].head);
-    GCHead *young = &gc.gen[generation].head;
-    GCHead *old = generation < NUM_GENERATIONS - 1 ? &gc.gen[generation + 1].head : young;
-
+    GCHead *old = &gc.gen[generation < NUM_GENERATIONS - 1 ? generation + 1 : generation].head;
     GCHead unreachable;
     list_init(&unreachable);
-    update_refs(young);
-    subtract_refs(young);
-    move_unreachable(young, &unreachable);
-    /* the walks that untrack atomic containers also count the survivors */
-    ssize_t survivors = untrack_atomic(young, TPFLAG_GC_UNTRACK_YOUNG);
-    if (young != old) {
-        if (generation == NUM_GENERATIONS - 2)
-            gc.long_lived_pending += survivors;
-        list_merge(young, old);
-    } else {
-        gc.long_lived_pending = 0;
-        gc.long_lived_total = untrack_atomic(young, TPFLAG_GC_UNTRACK_FULL);
-    }
+    Sorted sorted = sort_young(generation, &unreachable);
     if (gc.debug & GC_DEBUG_COLLECTABLE)
         debug_list(&unreachable, "collectable");
-    finalize_garbage(&unreachable);
-    handle_resurrected(&unreachable, old);
-    ssize_t m = list_size(&unreachable);
+    /* without a finalizer to run no code runs: every object stays
+     * unreachable, and handle_resurrected would leave the list as it is */
+    ssize_t m = sorted.unreachable;
+    if (sorted.finalizers) {
+        finalize_garbage(&unreachable);
+        m = handle_resurrected(&unreachable, old);
+    }
     delete_garbage(&unreachable, old);
     if (gc.debug & GC_DEBUG_STATS)
         fprintf(stderr, "gc: done, %zd unreachable, 0 uncollectable, %.4fs elapsed\n", m,
