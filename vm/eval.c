@@ -737,15 +737,17 @@ static Object *call_display_hook(Object *v)
 
 /* ---- fast paths ---- */
 
+/* An exact int of at most one digit: its size is -1, 0 or 1. */
 static inline bool is_small_int(Object *o)
 {
-    return IS_TYPE(o, int_type) && SIZE(o) >= -1 && SIZE(o) <= 1;
+    return IS_TYPE(o, int_type) && (size_t)(SIZE(o) + 1) <= 2;
 }
 
+/* Its value: the sign times the digit (an int of no digits has a zero
+ * digit 0, as CPython's medium_value relies on too). */
 static inline long small_int_value(Object *o)
 {
-    long d = (long)((IntObject *)o)->digits[0];
-    return SIZE(o) < 0 ? -d : SIZE(o) == 0 ? 0 : d;
+    return SIZE(o) * (long)((IntObject *)o)->digits[0];
 }
 
 /* a op b for one-digit ints, where the result is computed directly (the
