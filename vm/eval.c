@@ -1121,10 +1121,10 @@ dispatch_opcode:
             if (exact_positional(fn->code, nargs, kwnames)) {
                 if (!(nf = push_function_frame(ts, fn)))
                     goto call_cleanup_error;
-                /* the arguments' references move into the new frame */
+                /* the arguments' references move into the new frame; below
+                 * them only the function's slot is left (and a NULL) */
                 memcpy(nf->localsplus, args, (size_t)nargs * sizeof *args);
-                for (Object **p = sp - oparg - 2; p < args; p++)
-                    XDECREF(*p);
+                DECREF(callable);
             } else {
                 if (!(nf = push_call_frame(ts, callable, args, npos, kwnames)))
                     goto call_cleanup_error;
