@@ -58,9 +58,10 @@ size_t frame_size_words(CodeObject *co)
            (size_t)co->nlocalsplus + (size_t)co->stacksize;
 }
 
-/* Fills a new frame's header; its slots start empty. */
-void frame_init(Frame *f, CodeObject *co, Object *func, Object *globals, Object *builtins,
-                Object *locals)
+/* Fills a new frame's header; its slots start empty, but for the first
+ * [nfilled], which the caller fills at once. */
+static inline void frame_init(Frame *f, CodeObject *co, Object *func, Object *globals,
+                              Object *builtins, Object *locals, int nfilled)
 {
     f->code = (CodeObject *)NEWREF(co);
     f->func = XNEWREF(func);
@@ -73,11 +74,12 @@ void frame_init(Frame *f, CodeObject *co, Object *func, Object *globals, Object 
     f->stacktop = co->nlocalsplus;
     f->is_entry = false;
     f->owner = FRAME_ON_STACK;
-    memset(f->localsplus, 0, (size_t)co->nlocalsplus * sizeof(Object *));
+    if (co->nlocalsplus > nfilled)
+        memset(f->localsplus + nfilled, 0, (size_t)(co->nlocalsplus - nfilled) * sizeof(Object *));
 }
 
-static Frame *frame_push(ThreadState *ts, CodeObject *co, Object *func, Object *globals,
-                         Object *builtins, Object *locals)
+static inline Frame *frame_push(ThreadState *ts, CodeObject *co, Object *func, Object *globals,
+                                Object *builtins, Object *locals, int nfilled)
 {
     size_t words = frame_size_words(co);
     if (ts->stack_top + words > ts->stack_limit) {
@@ -86,7 +88,7 @@ static Frame *frame_push(ThreadState *ts, CodeObject *co, Object *func, Object *
     }
     Frame *f = (Frame *)ts->stack_top;
     ts->stack_top += words;
-    frame_init(f, co, func, globals, builtins, locals);
+    frame_init(f, co, func, globals, builtins, locals, nfilled);
     return f;
 }
 
@@ -290,15 +292,15 @@ static int bind_args(Frame *f, FunctionObject *func, Object *const *args, ssize_
     return 0;
 }
 
-/* A frame for a call of [fn] with its slots empty, counted in the call
- * depth; NULL on error. */
-static Frame *push_function_frame(ThreadState *ts, FunctionObject *fn)
+/* A frame for a call of [fn], counted in the call depth, with its slots
+ * empty but for the first [nfilled] (see frame_init); NULL on error. */
+static inline Frame *push_function_frame(ThreadState *ts, FunctionObject *fn, int nfilled)
 {
     if (ts->depth + ts->c_depth >= ts->interp->recursion_limit) {
         err_set_str(exc_RecursionError, "maximum recursion depth exceeded");
         return NULL;
     }
-    Frame *f = frame_push(ts, fn->code, (Object *)fn, fn->globals, fn->builtins, NULL);
+    Frame *f = frame_push(ts, fn->code, (Object *)fn, fn->globals, fn->builtins, NULL, nfilled);
     if (f)
         ts->depth++;
     return f;
@@ -318,7 +320,7 @@ static Frame *push_call_frame(ThreadState *ts, Object *func, Object *const *args
                               Object *kwnames)
 {
     FunctionObject *fn = (FunctionObject *)func;
-    Frame *f = push_function_frame(ts, fn);
+    Frame *f = push_function_frame(ts, fn, 0);
     if (!f)
         return NULL;
     if (exact_positional(fn->code, nargs, kwnames)) {
@@ -351,7 +353,7 @@ Object *vm_eval_code(CodeObject *co, Object *globals, Object *locals)
         builtins = MODULE_DICT(builtins);
     if (!builtins || !TYPE_CHECK(builtins, dict_type))
         builtins = ts->interp->builtins;
-    Frame *f = frame_push(ts, co, NULL, globals, builtins, locals ? locals : globals);
+    Frame *f = frame_push(ts, co, NULL, globals, builtins, locals ? locals : globals, 0);
     if (!f)
         return NULL;
     ts->depth++;
@@ -362,7 +364,7 @@ Object *vm_call_with_locals(Object *func, Object *locals)
 {
     ThreadState *ts = vm_ts;
     FunctionObject *fn = (FunctionObject *)func;
-    Frame *f = frame_push(ts, fn->code, func, fn->globals, fn->builtins, locals);
+    Frame *f = frame_push(ts, fn->code, func, fn->globals, fn->builtins, locals, 0);
     if (!f)
         return NULL;
     ts->depth++;
@@ -1119,7 +1121,7 @@ dispatch_opcode:
             FunctionObject *fn = (FunctionObject *)callable;
             Frame *nf;
             if (exact_positional(fn->code, nargs, kwnames)) {
-                if (!(nf = push_function_frame(ts, fn)))
+                if (!(nf = push_function_frame(ts, fn, (int)nargs)))
                     goto call_cleanup_error;
                 /* the arguments' references move into the new frame; below
                  * them only the function's slot is left (and a NULL) */
