@@ -111,7 +111,10 @@ void frame_clear(Frame *f)
 
 static void frame_pop(ThreadState *ts, Frame *f)
 {
-    frame_release(f);
+    if (f->frame_obj)
+        frame_release(f);
+    else
+        frame_clear(f);         /* what frame_release comes to without one */
     ts->stack_top = (Object **)f;
 }
 
