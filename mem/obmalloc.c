@@ -24,13 +24,18 @@
  *   +--------+-------+-------+-------+-------+- - - - - - - - -+------+
  *                     ^   |           ^   |  ^
  *    freeblock -------|---|-----------+   |  nextoffset: the next block to
- *                     +---|---------------+  carve; blocks are cut lazily,
- *                         v                  the last one at maxnextoffset
- *                        NULL
+ *                     +---|---------------+  carve; blocks are cut a run at
+ *                         v                  a time, the last one at
+ *                        NULL                maxnextoffset
  *
  *   freeblock -> blk 3 -> blk 1 -> NULL: a freed block is pushed at the
  *   front; its first word holds the link.  The tail is what is left when
- *   4096 - 48 is not a multiple of the block size.
+ *   4096 - 48 is not a multiple of the block size.  When malloc takes the
+ *   last block of the list, the next run of up to 32 blocks is carved and
+ *   linked in address order (fewer than 32 at the end of the pool; a pool
+ *   of 128-byte or larger blocks is carved whole): the list is empty only
+ *   when the pool is full, so malloc's fast path is one pop, and the
+ *   stores that link a run into fresh memory go out together.
  *
  *   Size classes: a request of n bytes gets a block of n rounded up to 8.
  *
@@ -98,6 +103,7 @@
 #define POOL_OF(p) ((Pool *)((uintptr_t)(p) & ~POOL_MASK))
 #define MAX_SPARES 256          /* most wholly free arenas kept mapped */
 #define DECAY_POOLS 256         /* pools handed out, no spare touched, before the allowance halves */
+#define CARVE_RUN 32            /* most blocks carved at a time */
 
 _Static_assert(MEM_ARENA_SIZE == (size_t)1 << ARENA_BITS, "arena size");
 _Static_assert(MEM_ALIGNMENT == 1 << ALIGNMENT_SHIFT, "alignment");
@@ -450,41 +456,58 @@ static void usedpools_unlink(Pool *pool)
         pool->nextpool->prevpool = pool->prevpool;
 }
 
-/* Prepares an empty pool for class [idx]: one block carved, ready to give. */
+/* Links the next run of blocks [pool] has never carved (CARVE_RUN of
+ * them, fewer at the end of the pool) into a free list ending in NULL and
+ * returns its head; the pool must have such a block.  Carving a run in
+ * one go keeps the pop of pool_pop the whole fast path, and lets the
+ * stores into fresh memory go out together instead of one per malloc. */
+static Block *carve_run(Pool *pool)
+{
+    size_t size = INDEX2SIZE(pool->szidx);
+    uint8_t *base = (uint8_t *)pool;
+    size_t limit = pool->nextoffset + (CARVE_RUN - 1) * size;
+    if (limit > pool->maxnextoffset)
+        limit = pool->maxnextoffset;
+    uint8_t *b = base + pool->nextoffset, *last = base + limit;
+    Block *first = (Block *)b;
+    for (; b + size <= last; b += size)
+        ((Block *)b)->next = (Block *)(b + size);
+    ((Block *)b)->next = NULL;
+    pool->nextoffset = (uint32_t)(b + size - base);
+    return first;
+}
+
+/* Prepares an empty pool for class [idx], its first run carved. */
 static void pool_init(Pool *pool, unsigned idx)
 {
-    size_t size = INDEX2SIZE(idx);
     pool->ref = 0;
     pool->szidx = idx;
-    pool->freeblock = (Block *)((uint8_t *)pool + POOL_OVERHEAD);
-    pool->freeblock->next = NULL;
-    pool->nextoffset = (uint32_t)(POOL_OVERHEAD + size);
-    pool->maxnextoffset = (uint32_t)(MEM_POOL_SIZE - size);
+    pool->nextoffset = (uint32_t)POOL_OVERHEAD;
+    pool->maxnextoffset = (uint32_t)(MEM_POOL_SIZE - INDEX2SIZE(idx));
+    pool->freeblock = carve_run(pool);
 }
 
-/* Retires [pool] from usedpools once its last block [b] is handed out. */
-COLD static void *pool_full(Pool *pool, Block *b)
+/* Called when [pool] has handed out the last block of its free list:
+ * carves the next run, or retires the pool from usedpools if it is full. */
+COLD static void pool_refill(Pool *pool)
 {
-    pool->freeblock = NULL;
-    usedpools_unlink(pool);
-    return b;
+    if (pool->nextoffset <= pool->maxnextoffset) {
+        pool->freeblock = carve_run(pool);
+    } else {
+        pool->freeblock = NULL;
+        usedpools_unlink(pool);
+    }
 }
 
-/* Hands out the first free block of [pool], which has one; when that was
- * the last on the free list, carves the next block or retires the pool. */
+/* Hands out the first free block of [pool], which has one. */
 static inline void *pool_pop(Pool *pool)
 {
     Block *b = pool->freeblock;
     Block *next = b->next;
     pool->ref++;
-    if (UNLIKELY(next == NULL)) {
-        if (UNLIKELY(pool->nextoffset > pool->maxnextoffset))
-            return pool_full(pool, b);
-        next = (Block *)((uint8_t *)pool + pool->nextoffset);
-        pool->nextoffset += (uint32_t)INDEX2SIZE(pool->szidx);
-        next->next = NULL;
-    }
     pool->freeblock = next;
+    if (UNLIKELY(next == NULL))
+        pool_refill(pool);
     return b;
 }
 
