@@ -487,16 +487,18 @@ static void pool_init(Pool *pool, unsigned idx)
     pool->freeblock = carve_run(pool);
 }
 
-/* Called when [pool] has handed out the last block of its free list:
- * carves the next run, or retires the pool from usedpools if it is full. */
+/* Called when [pool], the head of usedpools, has handed out the last block
+ * of its free list: carves the next run, or retires the pool if it is full. */
 COLD static void pool_refill(Pool *pool)
 {
     if (pool->nextoffset <= pool->maxnextoffset) {
         pool->freeblock = carve_run(pool);
-    } else {
-        pool->freeblock = NULL;
-        usedpools_unlink(pool);
+        return;
     }
+    Pool *next = pool->nextpool;
+    heap.usedpools[pool->szidx] = next;
+    if (next)
+        next->prevpool = NULL;
 }
 
 /* Hands out the first free block of [pool], which has one. */
