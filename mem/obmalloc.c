@@ -23,19 +23,19 @@
  *   |        | used  | free  | used  | free  |                  |      |
  *   +--------+-------+-------+-------+-------+- - - - - - - - -+------+
  *                     ^   |           ^   |  ^
- *    freeblock -------|---|-----------+   |  nextoffset: the next block to
- *                     +---|---------------+  carve; blocks are cut a run at
- *                         v                  a time, the last one at
- *                        NULL                maxnextoffset
+ *    freeblock -------|---|-----------+   |  nextoffset: the next block
+ *                     +---|---------------+  never handed out; blocks are
+ *                         v                  carved one at a time, in
+ *                        NULL                address order
  *
  *   freeblock -> blk 3 -> blk 1 -> NULL: a freed block is pushed at the
- *   front; its first word holds the link.  The tail is what is left when
- *   4096 - 48 is not a multiple of the block size.  When malloc takes the
- *   last block of the list, the next run of up to 32 blocks is carved and
- *   linked in address order (fewer than 32 at the end of the pool; a pool
- *   of 128-byte or larger blocks is carved whole): the list is empty only
- *   when the pool is full, so malloc's fast path is one pop, and the
- *   stores that link a run into fresh memory go out together.
+ *   front; its first word holds the link.  malloc pops the free list, and
+ *   carves the block at nextoffset only when the list is empty, so freed
+ *   blocks are reused first, last freed first.  Carving writes nothing
+ *   into the block: fresh memory is touched first by the program that
+ *   uses it.  ref counts the blocks in use; the pool is full when ref
+ *   reaches capacity.  The tail is what is left when 4096 - 48 is not a
+ *   multiple of the block size.
  *
  *   Size classes: a request of n bytes gets a block of n rounded up to 8.
  *
@@ -103,7 +103,6 @@
 #define POOL_OF(p) ((Pool *)((uintptr_t)(p) & ~POOL_MASK))
 #define MAX_SPARES 256          /* most wholly free arenas kept mapped */
 #define DECAY_POOLS 256         /* pools handed out, no spare touched, before the allowance halves */
-#define CARVE_RUN 32            /* most blocks carved at a time */
 
 _Static_assert(MEM_ARENA_SIZE == (size_t)1 << ARENA_BITS, "arena size");
 _Static_assert(MEM_ALIGNMENT == 1 << ALIGNMENT_SHIFT, "alignment");
@@ -116,13 +115,13 @@ typedef struct Block {
 /* The header at the start of every pool. */
 typedef struct Pool {
     uint32_t ref;               /* blocks in use */
-    uint32_t szidx;             /* size class */
-    Block *freeblock;           /* first free block; NULL when full */
+    uint32_t capacity;          /* blocks it holds: full when ref == capacity */
+    Block *freeblock;           /* last block freed; NULL when none is free */
     struct Pool *nextpool;      /* usedpools[szidx], or the arena's freepools */
     struct Pool *prevpool;      /* usedpools[szidx] only */
     uint32_t arenaindex;        /* this pool's arena in arenas[] */
-    uint32_t nextoffset;        /* offset of the next block never carved */
-    uint32_t maxnextoffset;     /* offset of the last block that fits */
+    uint32_t szidx;             /* size class */
+    uint32_t nextoffset;        /* offset of the next block never handed out */
 } Pool;
 
 /* The bookkeeping of one arena (a slot of the arenas[] table). */
@@ -456,60 +455,38 @@ static void usedpools_unlink(Pool *pool)
         pool->nextpool->prevpool = pool->prevpool;
 }
 
-/* Links the next run of blocks [pool] has never carved (CARVE_RUN of
- * them, fewer at the end of the pool) into a free list ending in NULL and
- * returns its head; the pool must have such a block.  Carving a run in
- * one go keeps the pop of pool_pop the whole fast path, and lets the
- * stores into fresh memory go out together instead of one per malloc. */
-static Block *carve_run(Pool *pool)
-{
-    size_t size = INDEX2SIZE(pool->szidx);
-    uint8_t *base = (uint8_t *)pool;
-    size_t limit = pool->nextoffset + (CARVE_RUN - 1) * size;
-    if (limit > pool->maxnextoffset)
-        limit = pool->maxnextoffset;
-    uint8_t *b = base + pool->nextoffset, *last = base + limit;
-    Block *first = (Block *)b;
-    for (; b + size <= last; b += size)
-        ((Block *)b)->next = (Block *)(b + size);
-    ((Block *)b)->next = NULL;
-    pool->nextoffset = (uint32_t)(b + size - base);
-    return first;
-}
-
-/* Prepares an empty pool for class [idx], its first run carved. */
+/* Prepares an empty pool for class [idx]: nothing freed, nothing carved. */
 static void pool_init(Pool *pool, unsigned idx)
 {
     pool->ref = 0;
+    pool->capacity = (uint32_t)NBLOCKS(idx);
     pool->szidx = idx;
+    pool->freeblock = NULL;
     pool->nextoffset = (uint32_t)POOL_OVERHEAD;
-    pool->maxnextoffset = (uint32_t)(MEM_POOL_SIZE - INDEX2SIZE(idx));
-    pool->freeblock = carve_run(pool);
 }
 
-/* Called when [pool], the head of usedpools, has handed out the last block
- * of its free list: carves the next run, or retires the pool if it is full. */
-COLD static void pool_refill(Pool *pool)
+/* Retires [pool], the head of usedpools, once its last block is handed out. */
+COLD static void pool_full(Pool *pool)
 {
-    if (pool->nextoffset <= pool->maxnextoffset) {
-        pool->freeblock = carve_run(pool);
-        return;
-    }
     Pool *next = pool->nextpool;
     heap.usedpools[pool->szidx] = next;
     if (next)
         next->prevpool = NULL;
 }
 
-/* Hands out the first free block of [pool], which has one. */
+/* Hands out a block of [pool], which has one: the last one freed, else the
+ * next one never carved. */
 static inline void *pool_pop(Pool *pool)
 {
     Block *b = pool->freeblock;
-    Block *next = b->next;
-    pool->ref++;
-    pool->freeblock = next;
-    if (UNLIKELY(next == NULL))
-        pool_refill(pool);
+    if (b != NULL) {
+        pool->freeblock = b->next;
+    } else {
+        b = (Block *)((uint8_t *)pool + pool->nextoffset);
+        pool->nextoffset += (uint32_t)INDEX2SIZE(pool->szidx);
+    }
+    if (UNLIKELY(++pool->ref == pool->capacity))
+        pool_full(pool);
     return b;
 }
 
@@ -529,25 +506,29 @@ COLD static void *pool_malloc_slow(size_t n)
     return mem_sys_malloc(n);
 }
 
-/* Returns [pool] to its arena once its last block came back. */
-COLD static void pool_emptied(Pool *pool)
+/* Handles the two changes of state a free can make: [pool] was full and
+ * goes back on usedpools, or it is empty and goes back to its arena. */
+COLD static void pool_state_changed(Pool *pool)
 {
-    usedpools_unlink(pool);
-    arena_gained_pool(&heap.arenas[pool->arenaindex], pool);
+    if (pool->ref != 0) {
+        usedpools_push(pool);
+    } else {
+        usedpools_unlink(pool);
+        arena_gained_pool(&heap.arenas[pool->arenaindex], pool);
+    }
 }
 
 /* Pushes block [p] on the free list of its [pool]. */
 static inline void pool_free(Pool *pool, void *p)
 {
     Block *b = p;
-    Block *last = pool->freeblock;
-    b->next = last;
+    b->next = pool->freeblock;
     pool->freeblock = b;
-    pool->ref--;
-    if (UNLIKELY(last == NULL))     /* was full: usable again */
-        usedpools_push(pool);
-    else if (UNLIKELY(pool->ref == 0))
-        pool_emptied(pool);
+    uint32_t ref = pool->ref--;
+    /* One test for both rare cases: ref was 1, the pool is empty now (1 - 2
+     * wraps around), or ref was capacity, the pool was full. */
+    if (UNLIKELY(ref - 2 >= pool->capacity - 2))
+        pool_state_changed(pool);
 }
 
 /* ---- the system allocator ---- */
@@ -653,9 +634,7 @@ void *mem_pool_realloc(void *p, size_t n)
 /* Counts the free blocks [pool] has never carved. */
 static size_t uncarved_blocks(const Pool *pool)
 {
-    if (pool->nextoffset > pool->maxnextoffset)
-        return 0;
-    return (pool->maxnextoffset - pool->nextoffset) / INDEX2SIZE(pool->szidx) + 1;
+    return pool->capacity - (pool->nextoffset - POOL_OVERHEAD) / INDEX2SIZE(pool->szidx);
 }
 
 /* Adds the pools of arena [ao] to [st]. */
@@ -840,14 +819,19 @@ static void check_pool(Checker *c, const Pool *pool)
         complain(c, "pool %p: bad size class %u", (void *)pool, pool->szidx);
         return;
     }
-    if (pool->ref > NBLOCKS(pool->szidx)) {
-        complain(c, "pool %p: %u blocks in use, room for %zu", (void *)pool, pool->ref, NBLOCKS(pool->szidx));
+    size_t size = INDEX2SIZE(pool->szidx);
+    if (pool->capacity != NBLOCKS(pool->szidx) || pool->ref > pool->capacity) {
+        complain(c, "pool %p: %u blocks in use, capacity %u, room for %zu",
+                 (void *)pool, pool->ref, pool->capacity, NBLOCKS(pool->szidx));
         return;
     }
-    if ((pool->freeblock == NULL) != (pool->ref == NBLOCKS(pool->szidx)))
-        complain(c, "pool %p: free list empty but pool not full, or the reverse", (void *)pool);
+    if (pool->nextoffset < POOL_OVERHEAD || (pool->nextoffset - POOL_OVERHEAD) % size != 0
+            || pool->nextoffset > POOL_OVERHEAD + pool->capacity * size) {
+        complain(c, "pool %p: carved up to offset %u, not a block boundary of it", (void *)pool, pool->nextoffset);
+        return;
+    }
     check_free_list(c, pool);
-    if (pool->freeblock)
+    if (pool->ref < pool->capacity)
         c->used_pools[pool->szidx]++;
 }
 
@@ -935,7 +919,7 @@ static void check_usedpools(Checker *c)
                 complain(c, "usedpools[%u]: more pools than the arenas hold, or a foreign one", i);
                 break;
             }
-            if (p->prevpool != prev || p->szidx != i || p->ref == 0 || p->freeblock == NULL)
+            if (p->prevpool != prev || p->szidx != i || p->ref == 0 || p->ref == p->capacity)
                 complain(c, "usedpools[%u]: pool %p badly linked, empty or full", i, (void *)p);
         }
         if (n != c->used_pools[i])
