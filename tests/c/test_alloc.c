@@ -154,7 +154,7 @@ static void test_class_boundaries(void)
 }
 
 /* A pool hands out freed blocks first, last freed first, then the blocks
- * it never handed out, in address order, across the runs it carves. */
+ * it never handed out, in address order. */
 static void test_pool_block_order(void)
 {
     static void *blocks[MAX_BLOCKS];
