@@ -23,14 +23,19 @@
  *   |        | used  | free  | used  | free  |                  |      |
  *   +--------+-------+-------+-------+-------+- - - - - - - - -+------+
  *                     ^   |           ^   |  ^
- *    freeblock -------|---|-----------+   |  nextoffset: the next block to
- *                     +---|---------------+  carve; blocks are cut lazily,
- *                         v                  the last one at maxnextoffset
- *                        NULL
+ *    freeblock -------|---|-----------+   |  nextoffset: the next block
+ *                     +---|---------------+  never handed out; blocks are
+ *                         v                  carved one at a time, in
+ *                        NULL                address order
  *
  *   freeblock -> blk 3 -> blk 1 -> NULL: a freed block is pushed at the
- *   front; its first word holds the link.  The tail is what is left when
- *   4096 - 48 is not a multiple of the block size.
+ *   front; its first word holds the link.  malloc pops the free list, and
+ *   carves the block at nextoffset only when the list is empty, so freed
+ *   blocks are reused first, last freed first.  Carving writes nothing
+ *   into the block: fresh memory is touched first by the program that
+ *   uses it.  ref counts the blocks in use; the pool is full when ref
+ *   reaches capacity.  The tail is what is left when 4096 - 48 is not a
+ *   multiple of the block size.
  *
  *   Size classes: a request of n bytes gets a block of n rounded up to 8.
  *
@@ -110,13 +115,13 @@ typedef struct Block {
 /* The header at the start of every pool. */
 typedef struct Pool {
     uint32_t ref;               /* blocks in use */
-    uint32_t szidx;             /* size class */
-    Block *freeblock;           /* first free block; NULL when full */
+    uint32_t capacity;          /* blocks it holds: full when ref == capacity */
+    Block *freeblock;           /* last block freed; NULL when none is free */
     struct Pool *nextpool;      /* usedpools[szidx], or the arena's freepools */
     struct Pool *prevpool;      /* usedpools[szidx] only */
     uint32_t arenaindex;        /* this pool's arena in arenas[] */
-    uint32_t nextoffset;        /* offset of the next block never carved */
-    uint32_t maxnextoffset;     /* offset of the last block that fits */
+    uint32_t szidx;             /* size class */
+    uint32_t nextoffset;        /* offset of the next block never handed out */
 } Pool;
 
 /* The bookkeeping of one arena (a slot of the arenas[] table). */
@@ -450,41 +455,38 @@ static void usedpools_unlink(Pool *pool)
         pool->nextpool->prevpool = pool->prevpool;
 }
 
-/* Prepares an empty pool for class [idx]: one block carved, ready to give. */
+/* Prepares an empty pool for class [idx]: nothing freed, nothing carved. */
 static void pool_init(Pool *pool, unsigned idx)
 {
-    size_t size = INDEX2SIZE(idx);
     pool->ref = 0;
+    pool->capacity = (uint32_t)NBLOCKS(idx);
     pool->szidx = idx;
-    pool->freeblock = (Block *)((uint8_t *)pool + POOL_OVERHEAD);
-    pool->freeblock->next = NULL;
-    pool->nextoffset = (uint32_t)(POOL_OVERHEAD + size);
-    pool->maxnextoffset = (uint32_t)(MEM_POOL_SIZE - size);
-}
-
-/* Retires [pool] from usedpools once its last block [b] is handed out. */
-COLD static void *pool_full(Pool *pool, Block *b)
-{
     pool->freeblock = NULL;
-    usedpools_unlink(pool);
-    return b;
+    pool->nextoffset = (uint32_t)POOL_OVERHEAD;
 }
 
-/* Hands out the first free block of [pool], which has one; when that was
- * the last on the free list, carves the next block or retires the pool. */
+/* Retires [pool], the head of usedpools, once its last block is handed out. */
+COLD static void pool_full(Pool *pool)
+{
+    Pool *next = pool->nextpool;
+    heap.usedpools[pool->szidx] = next;
+    if (next)
+        next->prevpool = NULL;
+}
+
+/* Hands out a block of [pool], which has one: the last one freed, else the
+ * next one never carved. */
 static inline void *pool_pop(Pool *pool)
 {
     Block *b = pool->freeblock;
-    Block *next = b->next;
-    pool->ref++;
-    if (UNLIKELY(next == NULL)) {
-        if (UNLIKELY(pool->nextoffset > pool->maxnextoffset))
-            return pool_full(pool, b);
-        next = (Block *)((uint8_t *)pool + pool->nextoffset);
+    if (b != NULL) {
+        pool->freeblock = b->next;
+    } else {
+        b = (Block *)((uint8_t *)pool + pool->nextoffset);
         pool->nextoffset += (uint32_t)INDEX2SIZE(pool->szidx);
-        next->next = NULL;
     }
-    pool->freeblock = next;
+    if (UNLIKELY(++pool->ref == pool->capacity))
+        pool_full(pool);
     return b;
 }
 
@@ -504,25 +506,29 @@ COLD static void *pool_malloc_slow(size_t n)
     return mem_sys_malloc(n);
 }
 
-/* Returns [pool] to its arena once its last block came back. */
-COLD static void pool_emptied(Pool *pool)
+/* Handles the two changes of state a free can make: [pool] was full and
+ * goes back on usedpools, or it is empty and goes back to its arena. */
+COLD static void pool_state_changed(Pool *pool)
 {
-    usedpools_unlink(pool);
-    arena_gained_pool(&heap.arenas[pool->arenaindex], pool);
+    if (pool->ref != 0) {
+        usedpools_push(pool);
+    } else {
+        usedpools_unlink(pool);
+        arena_gained_pool(&heap.arenas[pool->arenaindex], pool);
+    }
 }
 
 /* Pushes block [p] on the free list of its [pool]. */
 static inline void pool_free(Pool *pool, void *p)
 {
     Block *b = p;
-    Block *last = pool->freeblock;
-    b->next = last;
+    b->next = pool->freeblock;
     pool->freeblock = b;
-    pool->ref--;
-    if (UNLIKELY(last == NULL))     /* was full: usable again */
-        usedpools_push(pool);
-    else if (UNLIKELY(pool->ref == 0))
-        pool_emptied(pool);
+    uint32_t ref = pool->ref--;
+    /* One test for both rare cases: ref was 1, the pool is empty now (1 - 2
+     * wraps around), or ref was capacity, the pool was full. */
+    if (UNLIKELY(ref - 2 >= pool->capacity - 2))
+        pool_state_changed(pool);
 }
 
 /* ---- the system allocator ---- */
@@ -628,9 +634,7 @@ void *mem_pool_realloc(void *p, size_t n)
 /* Counts the free blocks [pool] has never carved. */
 static size_t uncarved_blocks(const Pool *pool)
 {
-    if (pool->nextoffset > pool->maxnextoffset)
-        return 0;
-    return (pool->maxnextoffset - pool->nextoffset) / INDEX2SIZE(pool->szidx) + 1;
+    return pool->capacity - (pool->nextoffset - POOL_OVERHEAD) / INDEX2SIZE(pool->szidx);
 }
 
 /* Adds the pools of arena [ao] to [st]. */
@@ -815,14 +819,19 @@ static void check_pool(Checker *c, const Pool *pool)
         complain(c, "pool %p: bad size class %u", (void *)pool, pool->szidx);
         return;
     }
-    if (pool->ref > NBLOCKS(pool->szidx)) {
-        complain(c, "pool %p: %u blocks in use, room for %zu", (void *)pool, pool->ref, NBLOCKS(pool->szidx));
+    size_t size = INDEX2SIZE(pool->szidx);
+    if (pool->capacity != NBLOCKS(pool->szidx) || pool->ref > pool->capacity) {
+        complain(c, "pool %p: %u blocks in use, capacity %u, room for %zu",
+                 (void *)pool, pool->ref, pool->capacity, NBLOCKS(pool->szidx));
         return;
     }
-    if ((pool->freeblock == NULL) != (pool->ref == NBLOCKS(pool->szidx)))
-        complain(c, "pool %p: free list empty but pool not full, or the reverse", (void *)pool);
+    if (pool->nextoffset < POOL_OVERHEAD || (pool->nextoffset - POOL_OVERHEAD) % size != 0
+            || pool->nextoffset > POOL_OVERHEAD + pool->capacity * size) {
+        complain(c, "pool %p: carved up to offset %u, not a block boundary of it", (void *)pool, pool->nextoffset);
+        return;
+    }
     check_free_list(c, pool);
-    if (pool->freeblock)
+    if (pool->ref < pool->capacity)
         c->used_pools[pool->szidx]++;
 }
 
@@ -910,7 +919,7 @@ static void check_usedpools(Checker *c)
                 complain(c, "usedpools[%u]: more pools than the arenas hold, or a foreign one", i);
                 break;
             }
-            if (p->prevpool != prev || p->szidx != i || p->ref == 0 || p->freeblock == NULL)
+            if (p->prevpool != prev || p->szidx != i || p->ref == 0 || p->ref == p->capacity)
                 complain(c, "usedpools[%u]: pool %p badly linked, empty or full", i, (void *)p);
         }
         if (n != c->used_pools[i])

@@ -153,6 +153,31 @@ static void test_class_boundaries(void)
     mem_pool_free(big);
 }
 
+/* A pool hands out freed blocks first, last freed first, then the blocks
+ * it never handed out, in address order. */
+static void test_pool_block_order(void)
+{
+    static void *blocks[MAX_BLOCKS];
+    size_t per = blocks_per_pool(8);
+    for (size_t i = 0; i < per / 2; i++)
+        blocks[i] = mem_pool_malloc(8);
+    uint8_t *first = blocks[0];
+    EXPECT((uintptr_t)first % MEM_POOL_SIZE == POOL_HEADER);
+    mem_pool_free(blocks[3]);
+    mem_pool_free(blocks[7]);
+    EXPECT(mem_pool_malloc(8) == blocks[7] && mem_pool_malloc(8) == blocks[3]);
+    for (size_t i = per / 2; i < per; i++)
+        blocks[i] = mem_pool_malloc(8);
+    for (size_t i = 0; i < per; i++)
+        EXPECT(blocks[i] == first + 8 * i);
+    EXPECT(stats().classes[0].pools == 1 && stats().classes[0].blocks_avail == 0);
+    void *next = mem_pool_malloc(8);                /* the pool is full */
+    EXPECT(info_of(next).pool != info_of(first).pool);
+    mem_pool_free(next);
+    for (size_t i = 0; i < per; i++)
+        mem_pool_free(blocks[i]);
+}
+
 static void test_empty_pool_to_freepools(void)
 {
     static void *blocks[MAX_BLOCKS];
@@ -839,6 +864,7 @@ int main(void)
     printf("# allocator mode: %s\n", names[mem_mode()]);
     run("every size class fills several pools, freed in random order", test_every_class);
     run("requests map to the right class; 513 bytes go to the system", test_class_boundaries);
+    run("a pool hands out freed blocks first, then in address order", test_pool_block_order);
     run("an empty pool goes to freepools and serves another class", test_empty_pool_to_freepools);
     run("a full pool returns to usedpools when a block is freed", test_full_pool_comes_back);
     run("wholly free arenas are unmapped, one spare kept", test_free_arena_unmapped);
