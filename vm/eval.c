@@ -120,19 +120,12 @@ static void frame_pop(ThreadState *ts, Frame *f)
 
 /* ---- recursion and signals ---- */
 
-int vm_enter_call(void)
+int vm_call_too_deep(void)
 {
-    ThreadState *ts = vm_ts;
-    if (++ts->c_depth + ts->depth > ts->interp->recursion_limit + 50 ||
-        (ts->c_depth > ts->interp->recursion_limit)) {
-        ts->c_depth--;
-        err_set_str(exc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
-        return -1;
-    }
-    return 0;
+    vm_ts->c_depth--;
+    err_set_str(exc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+    return -1;
 }
-
-void vm_leave_call(void) { vm_ts->c_depth--; }
 
 int vm_check_signals(void)
 {

@@ -93,9 +93,19 @@ void vm_print_exception(void);
  * CPython does, and returns the exit status; else returns -1. */
 int vm_handle_system_exit(void);
 
-/* Raises RecursionError when the stack is too deep; -1 then. */
-int vm_enter_call(void);
-void vm_leave_call(void);
+/* Raises the RecursionError of a C-level call that went too deep; -1. */
+int vm_call_too_deep(void);
+/* Counts a C-level call in the depth: -1 with RecursionError when the
+ * stack is too deep. */
+static inline int vm_enter_call(void)
+{
+    ThreadState *ts = vm_ts;
+    int limit = ts->interp->recursion_limit;
+    if (++ts->c_depth + ts->depth > limit + 50 || ts->c_depth > limit)
+        return vm_call_too_deep();
+    return 0;
+}
+static inline void vm_leave_call(void) { vm_ts->c_depth--; }
 /* Turns a pending SIGINT into KeyboardInterrupt; -1 if one was raised. */
 int vm_check_signals(void);
 
