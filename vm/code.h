@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include "object.h"
 #include "dict.h"
+#include "type.h"
 
 /* co_flags, as CPython's */
 #define CO_OPTIMIZED   0x0001
@@ -55,19 +56,6 @@ typedef struct {
 typedef struct {
     DictKeyCache locals, globals, builtins;
 } NameCache;
-
-/* What an attribute instruction learnt about instances of [type], valid
- * while no class changed (the type epoch): LOAD_ATTR and STORE_ATTR, the
- * number among the class's shared keys where the value sits; LOAD_METHOD,
- * the function found on the class, and the version of the shared keys
- * that proved the instances' values lack the name (0: no values). */
-typedef struct {
-    Type *type;
-    unsigned epoch;
-    int index;
-    uint32_t keys_version;
-    Object *method;             /* borrowed from the class's namespace */
-} AttrCache;
 
 typedef struct {
     Object base;

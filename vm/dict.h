@@ -137,7 +137,10 @@ Object *dict_values_get(DictKeys *k, DictValues *v, Object *name);
 /* The number of the exact str [name] among the shared keys [k], or < 0;
  * and the value of number [ix] in [v] (borrowed, NULL if unset). */
 ssize_t dict_values_index(DictKeys *k, Object *name);
-Object *dict_values_at(DictValues *v, ssize_t ix);
+static inline Object *dict_values_at(DictValues *v, ssize_t ix)
+{
+    return ((Object **)v)[ix];  /* a values array starts at its pointer */
+}
 /* Sets (or, [value] NULL, deletes) [name] in [v]; a str new to [k] joins
  * the shared keys while there is room. */
 enum {

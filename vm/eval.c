@@ -1042,8 +1042,12 @@ dispatch_opcode:
 
     TARGET(OP_LOAD_ATTR): {
         Object *o = TOP();
-        Object *v = obj_getattr_cached(o, names[oparg],
-                                       ATTR_CACHE());
+        AttrCache *c = ATTR_CACHE();
+        Object *v;
+        if (attr_cache_hit(c, o) && (v = dict_values_at(*obj_values_slot(o), c->index)))
+            INCREF(v);          /* the instance value the cache points at */
+        else
+            v = obj_getattr_remember(o, names[oparg], c);
         ERROR_IF(!v);
         SET_TOP(v);
         DECREF(o);
@@ -1053,8 +1057,12 @@ dispatch_opcode:
     TARGET(OP_STORE_ATTR): {
         Object *o = POP();
         Object *v = POP();
-        int r = obj_setattr_cached(o, names[oparg], v,
-                                   ATTR_CACHE());
+        AttrCache *c = ATTR_CACHE();
+        int r = 0;
+        if (attr_cache_hit(c, o))
+            dict_values_put(*obj_values_slot(o), c->index, v);
+        else
+            r = obj_setattr_remember(o, names[oparg], v, c);
         DECREF(v);
         DECREF(o);
         ERROR_IF(r < 0);

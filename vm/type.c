@@ -33,7 +33,7 @@ typedef struct {
     unsigned epoch;
 } MCacheEntry;
 static MCacheEntry mcache[MCACHE_SIZE];
-static unsigned mcache_epoch = 1;
+unsigned type_epoch = 1;
 
 static Object *mro_lookup(Type *t, Object *name)
 {
@@ -55,13 +55,13 @@ Object *type_lookup(Type *t, Object *name)
         return mro_lookup(t, name);
     size_t h = (((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3)) & (MCACHE_SIZE - 1);
     MCacheEntry *e = &mcache[h];
-    if (e->type == t && e->name == name && e->epoch == mcache_epoch)
+    if (e->type == t && e->name == name && e->epoch == type_epoch)
         return e->value;
     Object *v = mro_lookup(t, name);
     e->type = t;
     e->name = name;
     e->value = v;
-    e->epoch = mcache_epoch;
+    e->epoch = type_epoch;
     return v;
 }
 
@@ -104,21 +104,11 @@ bool obj_is_instance_of(Object *o, Type *t)
  *   [ values* | dict* ][ GCHead ][ refcnt | type | ... ]
  */
 
-static Object **managed_dict_slot(Object *o)
-{
-    return (Object **)((char *)o - sizeof(GCHead)) - 1;
-}
-
-static DictValues **values_slot(Object *o)
-{
-    return (DictValues **)((char *)o - sizeof(GCHead)) - 2;
-}
-
 Object **obj_dict_ptr(Object *o)
 {
     Type *t = TYPE(o);
     if (t->flags & TPFLAG_MANAGED_DICT)
-        return managed_dict_slot(o);
+        return obj_managed_dict_slot(o);
     if (t->dictoffset)
         return (Object **)((char *)o + t->dictoffset);
     return NULL;
@@ -149,7 +139,7 @@ static int init_values(Object *o)
     DictValues *v = k ? dict_values_new(k) : NULL;
     if (!v)
         return -1;
-    *values_slot(o) = v;
+    *obj_values_slot(o) = v;
     return 0;
 }
 
@@ -158,9 +148,9 @@ static int init_values(Object *o)
  * if it lost it to a collection); 0 if not; -1 on error. */
 static int uses_values(Object *o)
 {
-    if (*values_slot(o))
+    if (*obj_values_slot(o))
         return 1;
-    if (*managed_dict_slot(o) || solid_type(TYPE(o)) != &object_type)
+    if (*obj_managed_dict_slot(o) || solid_type(TYPE(o)) != &object_type)
         return 0;
     return init_values(o) < 0 ? -1 : 1;
 }
@@ -168,11 +158,11 @@ static int uses_values(Object *o)
 /* Turns the values of [o] into its dict: a split dict that takes them. */
 static Object *values_to_dict(Object *o)
 {
-    Object *d = dict_from_values(TYPE(o)->shared_keys, *values_slot(o));
+    Object *d = dict_from_values(TYPE(o)->shared_keys, *obj_values_slot(o));
     if (!d)
         return NULL;
-    *values_slot(o) = NULL;
-    *managed_dict_slot(o) = d;
+    *obj_values_slot(o) = NULL;
+    *obj_managed_dict_slot(o) = d;
     return d;
 }
 
@@ -183,12 +173,12 @@ static Object *values_to_dict(Object *o)
 static Object *dict_for_store(Object *o)
 {
     Type *t = TYPE(o);
-    if (*values_slot(o))
+    if (*obj_values_slot(o))
         return values_to_dict(o);
     if (t->itemsize)
-        return *managed_dict_slot(o) = dict_new();
+        return *obj_managed_dict_slot(o) = dict_new();
     DictKeys *k = class_keys(t);
-    return k ? (*managed_dict_slot(o) = dict_new_shared(k)) : NULL;
+    return k ? (*obj_managed_dict_slot(o) = dict_new_shared(k)) : NULL;
 }
 
 /* Borrowed value of attribute [name] of [o], which has no dict, or NULL
@@ -196,7 +186,7 @@ static Object *dict_for_store(Object *o)
  * that is not an exact str is looked up in a dict made from the values. */
 static Object *values_get(Object *o, Object *name)
 {
-    DictValues *v = *values_slot(o);
+    DictValues *v = *obj_values_slot(o);
     if (!v)
         return NULL;
     if (IS_TYPE(name, str_type))
@@ -223,7 +213,7 @@ static int values_set(Object *o, Object *name, Object *value)
     int r = uses_values(o);
     if (r <= 0)
         return r;
-    switch (dict_values_store(TYPE(o)->shared_keys, *values_slot(o), name, value)) {
+    switch (dict_values_store(TYPE(o)->shared_keys, *obj_values_slot(o), name, value)) {
     case DICT_VALUES_DONE:
         return 1;
     case DICT_VALUES_MISSING:
@@ -239,7 +229,7 @@ Object *obj_instance_dict(Object *o, bool create)
     if (!p)
         return NULL;
     if (!*p && (TYPE(o)->flags & TPFLAG_MANAGED_DICT)) {
-        int r = create ? uses_values(o) : *values_slot(o) != NULL;
+        int r = create ? uses_values(o) : *obj_values_slot(o) != NULL;
         if (r)
             return r < 0 ? NULL : values_to_dict(o);
     }
@@ -248,43 +238,26 @@ Object *obj_instance_dict(Object *o, bool create)
     return *p;
 }
 
-/* Whether [o]'s attributes are in its values array, with no dict made. */
-static bool has_inline_values(Object *o)
-{
-    return (TYPE(o)->flags & TPFLAG_MANAGED_DICT) && *values_slot(o) && !*managed_dict_slot(o);
-}
-
 /* After a generic get or set of [name] on [o] gave or stored [value]:
  * remembers in [c] the shared-key slot that held it, if the instance's
  * values array is what answered (no data descriptor on the class). */
 static void remember_values_slot(AttrCache *c, Object *o, Object *name, Object *value)
 {
     Type *t = TYPE(o);
-    if (!IS_TYPE(name, str_type) || !has_inline_values(o))
+    if (!IS_TYPE(name, str_type) || !obj_has_inline_values(o))
         return;
     Object *descr = type_lookup(t, name);
     if (descr && TYPE(descr)->descr_get && TYPE(descr)->descr_set)
         return;
     ssize_t ix = dict_values_index(t->shared_keys, name);
-    if (ix >= 0 && dict_values_at(*values_slot(o), ix) == value)
-        *c = (AttrCache){.type = t, .epoch = mcache_epoch, .index = (int)ix};
+    if (ix >= 0 && dict_values_at(*obj_values_slot(o), ix) == value)
+        *c = (AttrCache){.type = t, .epoch = type_epoch, .index = (int)ix};
 }
 
-static bool cache_hit(AttrCache *c, Object *o)
+Object *obj_getattr_remember(Object *o, Object *name, AttrCache *c)
 {
-    return c && c->type == TYPE(o) && c->epoch == mcache_epoch && has_inline_values(o);
-}
-
-Object *obj_getattr_cached(Object *o, Object *name, void *cache)
-{
-    AttrCache *c = cache;
-    if (cache_hit(c, o)) {
-        Object *r = dict_values_at(*values_slot(o), c->index);
-        if (r)
-            return NEWREF(r);
-    }
     Object *r = obj_getattr(o, name);
-    if (r && c && TYPE(o)->getattr == obj_generic_getattr)
+    if (r && TYPE(o)->getattr == obj_generic_getattr)
         remember_values_slot(c, o, name, r);
     return r;
 }
@@ -305,7 +278,7 @@ static Object *obj_instance_attr(Object *o, Object *name)
  * only they can hold its attributes; 0 otherwise. */
 static uint32_t values_keys_version(Object *o)
 {
-    return has_inline_values(o) ? dict_keys_version(TYPE(o)->shared_keys) : 0;
+    return obj_has_inline_values(o) ? dict_keys_version(TYPE(o)->shared_keys) : 0;
 }
 
 /* The version that proves no instance of o's class keeps [name] among its
@@ -327,11 +300,10 @@ static bool is_plain_method(Object *o, Object *name, Object *descr)
     return !obj_instance_attr(o, name);
 }
 
-Object *obj_method_cached(Object *o, Object *name, void *cache)
+Object *obj_method_cached(Object *o, Object *name, AttrCache *c)
 {
-    AttrCache *c = cache;
     Type *t = TYPE(o);
-    if (c && c->type == t && c->epoch == mcache_epoch && c->method &&
+    if (c->type == t && c->epoch == type_epoch && c->method &&
         (c->keys_version ? values_keys_version(o) == c->keys_version : !obj_dict_ptr(o)))
         return c->method;
     if (t->getattr != obj_generic_getattr)
@@ -340,21 +312,16 @@ Object *obj_method_cached(Object *o, Object *name, void *cache)
     if (!is_plain_method(o, name, descr))
         return NULL;
     uint32_t version = keys_version_without(o, name);
-    if (c && (version || !obj_dict_ptr(o)))
-        *c = (AttrCache){.type = t, .epoch = mcache_epoch, .keys_version = version, .method = descr};
+    if (version || !obj_dict_ptr(o))
+        *c = (AttrCache){.type = t, .epoch = type_epoch, .keys_version = version, .method = descr};
     return descr;
 }
 
-int obj_setattr_cached(Object *o, Object *name, Object *value, void *cache)
+int obj_setattr_remember(Object *o, Object *name, Object *value, AttrCache *c)
 {
-    AttrCache *c = cache;
-    if (cache_hit(c, o)) {
-        dict_values_put(*values_slot(o), c->index, value);
-        return 0;
-    }
     if (obj_setattr(o, name, value) < 0)
         return -1;
-    if (c && TYPE(o)->setattr == obj_generic_setattr)
+    if (TYPE(o)->setattr == obj_generic_setattr)
         remember_values_slot(c, o, name, value);
     return 0;
 }
@@ -1422,7 +1389,7 @@ void type_modified(Type *t, Object *name)
 {
     (void)t;
     (void)name;
-    mcache_epoch++;
+    type_epoch++;
 }
 
 /* ---- making classes ---- */
@@ -1787,8 +1754,8 @@ static int subtype_traverse(Object *o, visitproc visit, void *arg)
     FOR_EACH_SLOT(o, slot)
         if (*slot && visit(*slot, arg))
             return 1;
-    if ((t->flags & TPFLAG_MANAGED_DICT) && *values_slot(o)
-        && dict_values_traverse(t->shared_keys, *values_slot(o), visit, arg))
+    if ((t->flags & TPFLAG_MANAGED_DICT) && *obj_values_slot(o)
+        && dict_values_traverse(t->shared_keys, *obj_values_slot(o), visit, arg))
         return 1;
     Object **dp = obj_dict_ptr(o);
     if (dp && *dp && visit(*dp, arg))
@@ -1807,11 +1774,11 @@ static void clear_instance_fields(Object *o)
     FOR_EACH_SLOT(o, slot)
         CLEAR(*slot);
     if (TYPE(o)->flags & TPFLAG_MANAGED_DICT) {
-        DictValues *v = *values_slot(o);
-        *values_slot(o) = NULL;
+        DictValues *v = *obj_values_slot(o);
+        *obj_values_slot(o) = NULL;
         if (v)
             dict_values_free(TYPE(o)->shared_keys, v);
-        CLEAR(*managed_dict_slot(o));
+        CLEAR(*obj_managed_dict_slot(o));
     }
 }
 

@@ -4,6 +4,49 @@
 #define MEMPY_TYPE_H
 
 #include "object.h"
+#include "dict.h"
+#include "../mem/gc.h"
+
+/* Bumped whenever a class changes: what a cache learnt about a type holds
+ * while the epoch stays the same. */
+extern unsigned type_epoch;
+
+/* The two words in front of a managed-dict instance's GC header: its
+ * values array and its dict (see vm/type.c, "instance values"). */
+static inline DictValues **obj_values_slot(Object *o)
+{
+    return (DictValues **)((char *)o - sizeof(GCHead)) - 2;
+}
+static inline Object **obj_managed_dict_slot(Object *o)
+{
+    return (Object **)((char *)o - sizeof(GCHead)) - 1;
+}
+
+/* Whether [o]'s attributes are in its values array, with no dict made. */
+static inline bool obj_has_inline_values(Object *o)
+{
+    return (TYPE(o)->flags & TPFLAG_MANAGED_DICT) && *obj_values_slot(o) && !*obj_managed_dict_slot(o);
+}
+
+/* What an attribute instruction learnt about instances of [type], valid
+ * while no class changed (the type epoch): LOAD_ATTR and STORE_ATTR, the
+ * number among the class's shared keys where the value sits; LOAD_METHOD,
+ * the function found on the class, and the version of the shared keys
+ * that proved the instances' values lack the name (0: no values). */
+typedef struct {
+    Type *type;
+    unsigned epoch;
+    int index;
+    uint32_t keys_version;
+    Object *method;             /* borrowed from the class's namespace */
+} AttrCache;
+
+/* Whether what [c] learnt applies to [o]: same class, no class changed,
+ * and o's attributes in its values array. */
+static inline bool attr_cache_hit(const AttrCache *c, Object *o)
+{
+    return c->type == TYPE(o) && c->epoch == type_epoch && obj_has_inline_values(o);
+}
 
 /* Completes a static type at start-up: base, MRO, and a __dict__ built from
  * its methods, getsets and slots.  -1 on failure. */
@@ -25,16 +68,16 @@ Object **obj_dict_ptr(Object *o);
 Object *obj_call_special(Object *self, Object *name, Object *const *args, ssize_t nargs);
 /* Whether repr() of a [t] runs a __repr__ written in Python. */
 bool type_repr_is_python(Type *t);
-/* o.name, remembering in [c] (may be NULL) where an instance attribute
- * kept inline was found, so that the next lookup goes straight to it. */
-Object *obj_getattr_cached(Object *o, Object *name, void *cache);
-/* o.name = value through the same kind of cache: a hit stores straight
- * into the instance's values array. */
-int obj_setattr_cached(Object *o, Object *name, Object *value, void *cache);
+/* o.name and o.name = value the generic way, for an instruction whose
+ * cache [c] did not apply: remembers in it where an instance
+ * attribute kept inline was found or stored, so that the instruction goes
+ * straight to its values-array slot next time (attr_cache_hit). */
+Object *obj_getattr_remember(Object *o, Object *name, AttrCache *c);
+int obj_setattr_remember(Object *o, Object *name, Object *value, AttrCache *c);
 /* LOAD_METHOD's question through the same kind of cache: the function on
  * o's class (borrowed) that o.name would bind to o, or NULL when o.name
  * must be looked up the generic way. */
-Object *obj_method_cached(Object *o, Object *name, void *cache);
+Object *obj_method_cached(Object *o, Object *name, AttrCache *c);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
