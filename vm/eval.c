@@ -1270,6 +1270,18 @@ dispatch_opcode:
             case CMP_GT: r = x > y; break;
             default: r = x >= y; break;
             }
+            int next = *ip & 0xff;
+            if (next == OP_POP_JUMP_IF_FALSE || next == OP_POP_JUMP_IF_TRUE) {
+                /* the jump that follows takes r itself: no bool is pushed */
+                DECREF(a);
+                DECREF(b);
+                sp--;
+                if (r == (next == OP_POP_JUMP_IF_TRUE))
+                    JUMPTO(*ip >> 8);
+                else
+                    ip++;
+                DISPATCH();
+            }
             res = bool_from(r);
         } else {
             res = obj_richcompare(a, b, (int)oparg);
