@@ -400,6 +400,17 @@ static Object *load_global(Frame *f, Object *name, NameCache *c)
     return found < 0 ? NULL : name_error(name);
 }
 
+/* load_global when the caches answer without a lookup, as 3.11's
+ * LOAD_GLOBAL_MODULE and LOAD_GLOBAL_BUILTIN. */
+static inline Object *load_global_fast(Frame *f, Object *name, NameCache *c)
+{
+    Object *v;
+    int found = dict_probe_cached(f->globals, &c->globals, &v);
+    if (found == 0 && IS_TYPE(f->builtins, dict_type))
+        found = dict_probe_cached(f->builtins, &c->builtins, &v);
+    return found > 0 ? NEWREF(v) : load_global(f, name, c);
+}
+
 static Object *load_name(Frame *f, Object *name, NameCache *c)
 {
     Object *locals = f->locals;
@@ -1012,7 +1023,7 @@ dispatch_opcode:
     }
 
     TARGET(OP_LOAD_GLOBAL): {
-        Object *v = load_global(f, names[oparg >> 1], NAME_CACHE());
+        Object *v = load_global_fast(f, names[oparg >> 1], NAME_CACHE());
         ERROR_IF(!v);
         if (oparg & 1)
             PUSH(NULL);
