@@ -989,7 +989,12 @@ dispatch_opcode:
     }
 
     TARGET(OP_LOAD_NAME): {
-        Object *v = load_name(f, names[oparg], NAME_CACHE());
+        NameCache *c = NAME_CACHE();
+        Object *v;
+        if (f->locals && IS_TYPE(f->locals, dict_type) && dict_probe_cached(f->locals, &c->locals, &v) > 0)
+            INCREF(v);          /* the cache found it in the locals */
+        else
+            v = load_name(f, names[oparg], c);
         ERROR_IF(!v);
         PUSH(v);
         DISPATCH();
