@@ -7,8 +7,8 @@
  * new, nested run of the loop, marked by the frame's is_entry flag.
  *
  * Reference discipline: the value stack owns what it holds.  Arguments of a
- * Python call are copied into the callee's slots and the caller's stack
- * entries dropped at once, so a callee sees exactly CPython's counts.
+ * Python call move into the callee's slots, their references with them, so
+ * a callee sees exactly CPython's counts.
  */
 #include <string.h>
 #include "interp.h"
@@ -29,6 +29,13 @@
 #include "frameobject.h"
 #include "suggestions.h"
 #include "../mem/mem.h"
+
+/* gcc merges the indirect jumps that end the opcodes into one unless told
+ * not to; with one jump per opcode the branch predictor learns which opcode
+ * tends to follow which, which is what computed gotos are for. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-gcse", "no-crossjumping")
+#endif
 
 ThreadState *vm_ts;
 
