@@ -2289,6 +2289,8 @@ static bool is_numeric(uint32_t ch)
 
 static bool is_space(uint32_t ch)
 {
+    if (ch < 128)               /* the common case, without the table */
+        return ch == ' ' || (ch >= '\t' && ch <= '\r') || (ch >= 0x1C && ch <= 0x1F);
     return IN(space_ranges, ch);
 }
 
