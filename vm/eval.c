@@ -601,18 +601,6 @@ static Object *format_value(Object *v, int conv, Object *spec)
     return r;
 }
 
-static Object *build_string(Object **items, ssize_t n)
-{
-    StrBuilder b;
-    sb_init(&b);
-    for (ssize_t i = 0; i < n; i++)
-        if (sb_add_str(&b, items[i]) < 0) {
-            sb_discard(&b);
-            return NULL;
-        }
-    return sb_finish(&b);
-}
-
 static Object *import_name(Frame *f, Object *name, Object *fromlist, Object *level)
 {
     (void)fromlist;
@@ -1457,7 +1445,7 @@ dispatch_opcode:
     }
 
     TARGET(OP_BUILD_STRING): {
-        Object *s = build_string(sp - oparg, (ssize_t)oparg);
+        Object *s = str_concat_array(sp - oparg, (ssize_t)oparg);
         for (Object **p = sp - oparg; p < sp; p++)
             DECREF(*p);
         sp -= oparg;

@@ -72,6 +72,11 @@ Object *str_concat(Object *a, Object *b);
  * (TypeError if b is not a str), *p then unchanged. */
 int str_append(Object **p, Object *b);
 Object *str_join(Object *sep, Object *iterable);
+/* sep.join of the [n] items (which must be str, else TypeError), as
+ * CPython's _PyUnicode_JoinArray. */
+Object *str_join_array(Object *sep, Object *const *items, ssize_t n);
+/* "".join of the [n] items: BUILD_STRING. */
+Object *str_concat_array(Object *const *items, ssize_t n);
 Object *str_substr(Object *s, ssize_t start, ssize_t end);
 bool str_eq(Object *a, Object *b);                   /* both str */
 int str_eq_cstr(Object *s, const char *c);           /* 1 if equal */

@@ -295,35 +295,24 @@ static Object *as_sequence(Object *iterable)
     return list;
 }
 
-Object *str_join(Object *sep, Object *iterable)
+Object *str_join_array(Object *sep, Object *const *items, ssize_t n)
 {
-    Object *seq = as_sequence(iterable);
-    if (!seq)
-        return NULL;
-    bool is_list = TYPE_CHECK(seq, list_type);
-    Object **items = is_list ? LIST_ITEMS(seq) : TUPLE_ITEMS(seq);
-    ssize_t n = SIZE(seq), total = 0, seplen = STR_LEN(sep);
+    ssize_t total = 0, seplen = STR_LEN(sep);
     uint32_t max = n > 1 ? str_maxchar(sep) : 0;
-    Object *r = NULL;
     for (ssize_t i = 0; i < n; i++) {
-        if (!TYPE_CHECK(items[i], str_type)) {
-            err_format(exc_TypeError, "sequence item %zd: expected str instance, %T found", i, items[i]);
-            goto done;
-        }
+        if (!TYPE_CHECK(items[i], str_type))
+            return err_format(exc_TypeError, "sequence item %zd: expected str instance, %T found", i, items[i]);
         uint32_t m = str_maxchar(items[i]);
         max = m > max ? m : max;
-        if (STR_LEN(items[i]) > SSIZE_MAX - total - seplen) {
-            err_format(exc_OverflowError, "join() result is too long for a Python string");
-            goto done;
-        }
+        if (STR_LEN(items[i]) > SSIZE_MAX - total - seplen)
+            return err_format(exc_OverflowError, "join() result is too long for a Python string");
         total += STR_LEN(items[i]) + (i ? seplen : 0);
     }
-    if (n == 1 && IS_TYPE(items[0], str_type)) {
-        r = NEWREF(items[0]);
-        goto done;
-    }
-    if (!(r = str_new(total, max)))
-        goto done;
+    if (n == 1 && IS_TYPE(items[0], str_type))
+        return NEWREF(items[0]);
+    Object *r = str_new(total, max);
+    if (!r)
+        return NULL;
     for (ssize_t i = 0, at = 0; i < n; i++) {
         if (i) {
             str_copy(r, at, sep, 0, seplen);
@@ -332,7 +321,24 @@ Object *str_join(Object *sep, Object *iterable)
         str_copy(r, at, items[i], 0, STR_LEN(items[i]));
         at += STR_LEN(items[i]);
     }
-done:
+    return r;
+}
+
+Object *str_concat_array(Object *const *items, ssize_t n)
+{
+    Object *empty = str_empty();
+    Object *r = str_join_array(empty, items, n);
+    DECREF(empty);
+    return r;
+}
+
+Object *str_join(Object *sep, Object *iterable)
+{
+    Object *seq = as_sequence(iterable);
+    if (!seq)
+        return NULL;
+    Object **items = TYPE_CHECK(seq, list_type) ? LIST_ITEMS(seq) : TUPLE_ITEMS(seq);
+    Object *r = str_join_array(sep, items, SIZE(seq));
     DECREF(seq);
     return r;
 }
