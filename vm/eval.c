@@ -1091,7 +1091,10 @@ dispatch_opcode:
     TARGET(OP_LOAD_METHOD): {
         Object *o = TOP();
         Object *name = names[oparg];
-        Object *meth = obj_method_cached(o, name, ATTR_CACHE());
+        AttrCache *c = ATTR_CACHE();
+        Object *meth = method_cache_hit(c, o);
+        if (!meth)
+            meth = obj_method_cached(o, name, c);
         if (meth) {
             SET_TOP(NEWREF(meth));
             PUSH(o);

@@ -302,10 +302,10 @@ static bool is_plain_method(Object *o, Object *name, Object *descr)
 
 Object *obj_method_cached(Object *o, Object *name, AttrCache *c)
 {
+    Object *hit = method_cache_hit(c, o);
+    if (hit)
+        return hit;
     Type *t = TYPE(o);
-    if (c->type == t && c->epoch == type_epoch && c->method &&
-        (c->keys_version ? values_keys_version(o) == c->keys_version : !obj_dict_ptr(o)))
-        return c->method;
     if (t->getattr != obj_generic_getattr)
         return NULL;
     Object *descr = type_lookup(t, name);

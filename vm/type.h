@@ -41,6 +41,21 @@ typedef struct {
     Object *method;             /* borrowed from the class's namespace */
 } AttrCache;
 
+/* LOAD_METHOD's answer from [c] alone: the class's function that o.name
+ * binds to o, while no class changed and o cannot hide the name (it has
+ * no dict, or its values lie over shared keys that, at the version [c]
+ * saw, lack the name; a keys version is never 0 once given); else NULL. */
+static inline Object *method_cache_hit(const AttrCache *c, Object *o)
+{
+    Type *t = TYPE(o);
+    if (c->type != t || c->epoch != type_epoch)
+        return NULL;
+    bool hidden = c->keys_version
+        ? !obj_has_inline_values(o) || ((DictKeys *)t->shared_keys)->version != c->keys_version
+        : (t->flags & TPFLAG_MANAGED_DICT) || t->dictoffset;
+    return hidden ? NULL : c->method;
+}
+
 /* Whether what [c] learnt applies to [o]: same class, no class changed,
  * and o's attributes in its values array. */
 static inline bool attr_cache_hit(const AttrCache *c, Object *o)
