@@ -13,25 +13,18 @@ int args_no_keywords(const char *fname, Object *kwnames)
     return 0;
 }
 
-int args_positional(const char *fname, Object *const *args, ssize_t nargs, Object *kwnames,
-                    int min, int max, Object **out)
+void args_positional_error(const char *fname, ssize_t nargs, Object *kwnames, int min, int max)
 {
     if (args_no_keywords(fname, kwnames) < 0)
-        return -1;
-    if (nargs < min || nargs > max) {
-        if (min == max && max == 0)
-            err_format(exc_TypeError, "%s() takes no arguments (%zd given)", fname, nargs);
-        else if (min == max && max == 1)
-            err_format(exc_TypeError, "%s() takes exactly one argument (%zd given)", fname, nargs);
-        else
-            err_format(exc_TypeError, "%s expected %s%d argument%s, got %zd", fname,
-                       min == max ? "" : nargs < min ? "at least " : "at most ",
-                       nargs < min ? min : max, (nargs < min ? min : max) == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    for (int i = 0; i < max; i++)
-        out[i] = i < nargs ? args[i] : NULL;
-    return 0;
+        return;
+    if (min == max && max == 0)
+        err_format(exc_TypeError, "%s() takes no arguments (%zd given)", fname, nargs);
+    else if (min == max && max == 1)
+        err_format(exc_TypeError, "%s() takes exactly one argument (%zd given)", fname, nargs);
+    else
+        err_format(exc_TypeError, "%s expected %s%d argument%s, got %zd", fname,
+                   min == max ? "" : nargs < min ? "at least " : "at most ",
+                   nargs < min ? min : max, (nargs < min ? min : max) == 1 ? "" : "s", nargs);
 }
 
 int args_parse(const char *fname, Object *const *args, ssize_t nargs, Object *kwnames,

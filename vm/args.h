@@ -14,10 +14,21 @@
  * and returns -1. */
 int args_parse(const char *fname, Object *const *args, ssize_t nargs, Object *kwnames,
                const char *const *kwlist, int minargs, int maxpos, Object **out);
+/* Raises the TypeError of args_positional, in CPython's words. */
+void args_positional_error(const char *fname, ssize_t nargs, Object *kwnames, int min, int max);
 /* Positional-only shorthand: between [min] and [max] positional arguments
  * and no keywords, else TypeError in CPython's words. */
-int args_positional(const char *fname, Object *const *args, ssize_t nargs, Object *kwnames,
-                    int min, int max, Object **out);
+static inline int args_positional(const char *fname, Object *const *args, ssize_t nargs,
+                                  Object *kwnames, int min, int max, Object **out)
+{
+    if ((kwnames && SIZE(kwnames) > 0) || nargs < min || nargs > max) {
+        args_positional_error(fname, nargs, kwnames, min, max);
+        return -1;
+    }
+    for (int i = 0; i < max; i++)
+        out[i] = i < nargs ? args[i] : NULL;
+    return 0;
+}
 /* TypeError if [kwnames] is not empty: "f() takes no keyword arguments". */
 int args_no_keywords(const char *fname, Object *kwnames);
 
