@@ -323,10 +323,11 @@ static Frame *push_call_frame(ThreadState *ts, Object *func, Object *const *args
                               Object *kwnames)
 {
     FunctionObject *fn = (FunctionObject *)func;
-    Frame *f = push_function_frame(ts, fn, 0);
+    bool exact = exact_positional(fn->code, nargs, kwnames);
+    Frame *f = push_function_frame(ts, fn, exact ? (int)nargs : 0);
     if (!f)
         return NULL;
-    if (exact_positional(fn->code, nargs, kwnames)) {
+    if (exact) {
         for (ssize_t i = 0; i < nargs; i++)
             f->localsplus[i] = NEWREF(args[i]);
     } else if (bind_args(f, fn, args, nargs, kwnames) < 0) {
