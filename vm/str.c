@@ -151,24 +151,11 @@ uint32_t str_maxchar(Object *s)
     }
 }
 
-/* Copies [n] characters of [kind] at [src] into [dst] starting at [at];
- * every character must fit dst's kind. */
-void str_copy_data(Object *dst, ssize_t at, int kind, const void *src, ssize_t n)
+/* str_copy_data between different kinds: character by character. */
+void str_copy_converting(Object *dst, ssize_t at, int kind, const void *src, ssize_t n)
 {
-    int dk = STR_KIND(dst);
-    char *d = (char *)STR_DATA(dst) + at * dk;
-    if (dk == kind) {
-        memcpy(d, src, (size_t)(n * kind));
-        return;
-    }
     for (ssize_t i = 0; i < n; i++)
         str_write(dst, at + i, read_kind(kind, src, i));
-}
-
-void str_copy(Object *dst, ssize_t at, Object *src, ssize_t from, ssize_t n)
-{
-    int k = STR_KIND(src);
-    str_copy_data(dst, at, k, (char *)STR_DATA(src) + from * k, n);
 }
 
 /* Narrowest str of the [len] characters of [kind] at [data]; with [share]

@@ -9,6 +9,7 @@
 #define MEMPY_STR_H
 
 #include <stdarg.h>
+#include <string.h>
 #include "object.h"
 #include "range.h"
 
@@ -138,9 +139,21 @@ Object *str_from_kind(int kind, const void *data, ssize_t len);
 Object *str_from_kind_fresh(int kind, const void *data, ssize_t len);
 uint32_t str_maxchar(Object *s);                     /* bound of s's kind: 127, 255, 65535, 0x10FFFF */
 /* Copies [n] characters of [src] from [from] into [dst] at [at]; they must
- * fit dst's kind.  str_copy_data takes them from [n] chars of [kind] at [src]. */
-void str_copy(Object *dst, ssize_t at, Object *src, ssize_t from, ssize_t n);
-void str_copy_data(Object *dst, ssize_t at, int kind, const void *src, ssize_t n);
+ * fit dst's kind.  str_copy_data takes them from [n] chars of [kind] at
+ * [src]; str_copy_converting is its case of another kind than dst's. */
+void str_copy_converting(Object *dst, ssize_t at, int kind, const void *src, ssize_t n);
+static inline void str_copy_data(Object *dst, ssize_t at, int kind, const void *src, ssize_t n)
+{
+    if (STR_KIND(dst) == kind)
+        memcpy((char *)STR_DATA(dst) + at * kind, src, (size_t)(n * kind));
+    else
+        str_copy_converting(dst, at, kind, src, n);
+}
+static inline void str_copy(Object *dst, ssize_t at, Object *src, ssize_t from, ssize_t n)
+{
+    int k = STR_KIND(src);
+    str_copy_data(dst, at, k, (char *)STR_DATA(src) + from * k, n);
+}
 int str_utf8_put(char *out, uint32_t ch);            /* bytes written (1-4) */
 /* Makes room for [n] more bytes after the [len] in use in the mem_malloc'd
  * buffer [*buf] of [*cap] bytes, doubling from 64; -1 with MemoryError. */
