@@ -1144,7 +1144,8 @@ dispatch_opcode:
                     goto call_cleanup_error;
                 /* the arguments' references move into the new frame; below
                  * them only the function's slot is left (and a NULL) */
-                memcpy(nf->localsplus, args, (size_t)nargs * sizeof *args);
+                for (ssize_t i = 0; i < nargs; i++)
+                    nf->localsplus[i] = args[i];
                 DECREF(callable);
             } else {
                 if (!(nf = push_call_frame(ts, callable, args, npos, kwnames)))
