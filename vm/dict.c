@@ -229,19 +229,14 @@ static void order_remove(DictValues *v, ssize_t ix)
 
 /* ---- the keys object ---- */
 
-static void *entries_of(DictKeys *k)
+static DictEntry *general_entries(DictKeys *k)
 {
     return dict_keys_entries(k);
 }
 
-static DictEntry *general_entries(DictKeys *k)
-{
-    return entries_of(k);
-}
-
 static DictStrEntry *str_entries(DictKeys *k)
 {
-    return entries_of(k);
+    return dict_keys_entries(k);
 }
 
 static ssize_t get_index(DictKeys *k, size_t i)
@@ -331,7 +326,7 @@ static DictKeys *new_keys(uint8_t log2_size, bool unicode)
     k->usable = usable;
     k->nentries = 0;
     memset(k->indices, 0xff, nindex);
-    memset(entries_of(k), 0, nentry);
+    memset(dict_keys_entries(k), 0, nentry);
     return k;
 }
 
@@ -590,6 +585,18 @@ static int insert_absent(DictObject *d, Object *key, hash_t hash, Object *value,
     return 0;
 }
 
+/* Puts [value] (stolen) in the occupied [slot] of [d], dropping the value
+ * that was there. */
+static void replace_value(DictObject *d, Object **slot, Object *value)
+{
+    Object *old = *slot;
+    if (old != value) {
+        *slot = value;
+        d->version = next_version();
+    }
+    DECREF(old);
+}
+
 /* d[key] = value; steals both references. */
 static int insertdict(DictObject *d, Object *key, hash_t hash, Object *value)
 {
@@ -603,11 +610,7 @@ static int insertdict(DictObject *d, Object *key, hash_t hash, Object *value)
             goto fail;
         return 0;
     }
-    if (old != value) {
-        *value_slot(d, ix) = value;
-        d->version = next_version();
-    }
-    XDECREF(old);
+    replace_value(d, value_slot(d, ix), value);
     DECREF(key);
     return 0;
 fail:
@@ -815,13 +818,8 @@ int dict_set_cached(Object *op, Object *name, Object *value, DictKeyCache *c)
     DictObject *d = (DictObject *)op;
     DictKeys *k = d->keys;
     if (k->version == c->version && c->version != 0 && c->index >= 0) {
-        Object **slot = &str_entries(k)[c->index].value, *old = *slot;
-        if (old == value)
-            return 0;
         maintain_tracking(d, name, value);
-        *slot = NEWREF(value);
-        d->version = next_version();
-        DECREF(old);
+        replace_value(d, &str_entries(k)[c->index].value, NEWREF(value));
         return 0;
     }
     if (dict_setitem(op, name, value) < 0)
@@ -1090,7 +1088,6 @@ ssize_t dict_values_index(DictKeys *k, Object *name)
 {
     return str_lookup(k, name, str_cached_hash(name));
 }
-
 
 Object *dict_values_get(DictKeys *k, DictValues *v, Object *name)
 {

@@ -35,6 +35,7 @@ static inline void *dict_keys_entries(DictKeys *k)
 {
     return (char *)k->indices + ((size_t)1 << k->log2_index_bytes);
 }
+
 typedef struct DictValues DictValues;
 
 typedef struct {

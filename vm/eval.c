@@ -1095,7 +1095,7 @@ dispatch_opcode:
         AttrCache *c = ATTR_CACHE();
         Object *meth = method_cache_hit(c, o);
         if (!meth)
-            meth = obj_method_cached(o, name, c);
+            meth = obj_method_remember(o, name, c);
         if (meth) {
             SET_TOP(NEWREF(meth));
             PUSH(o);

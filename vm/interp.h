@@ -25,8 +25,8 @@ typedef struct FrameObject FrameObject;
  * _PyInterpreterFrame (72 bytes before the slots). */
 struct Frame {
     Object *func;               /* strong; NULL for module and exec code */
-    Object *globals;            /* borrowed from func, as in CPython 3.11; */
-    Object *builtins;           /* strong only when func is NULL */
+    Object *globals;            /* func's, borrowed (as CPython 3.11's); strong without func */
+    Object *builtins;           /* the same */
     Object *locals;             /* strong; the namespace for *_NAME, or NULL */
     CodeObject *code;           /* strong */
     FrameObject *frame_obj;     /* its Python frame object, once one was made */

@@ -232,12 +232,12 @@ Object *num_index(Object *o);                  /* operator.index */
 ssize_t num_as_ssize(Object *o, Type *overflow_exc); /* -1 + error on failure */
 
 /* ---- allocation of objects (vm/alloc.c) ---- */
-/* Allocates an object of [type] with [nitems] items (0 for fixed-size types),
- * refcnt 1, GC header in front when the type has TPFLAG_HAVE_GC (not yet
- * tracked).  Returns NULL with MemoryError set. */
-/* The same with [size] bytes for the object itself (objects whose size is
- * not basicsize + n * itemsize). */
+/* Allocates an object of [type] taking [size] bytes itself, refcnt 1, GC
+ * header in front when the type has TPFLAG_HAVE_GC (not yet tracked).
+ * Returns NULL with MemoryError set. */
 Object *obj_alloc_sized(Type *type, size_t size);
+/* The same for an object of [type] with [nitems] items (0 for fixed-size
+ * types): basicsize + nitems * itemsize bytes. */
 static inline Object *obj_alloc(Type *type, ssize_t nitems)
 {
     Object *o = obj_alloc_sized(type, (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize);

@@ -274,19 +274,15 @@ static Object *obj_instance_attr(Object *o, Object *name)
     return (TYPE(o)->flags & TPFLAG_MANAGED_DICT) ? values_get(o, name) : NULL;
 }
 
-/* The version of the shared keys that [o]'s values array lies over, when
- * only they can hold its attributes; 0 otherwise. */
-static uint32_t values_keys_version(Object *o)
-{
-    return obj_has_inline_values(o) ? dict_keys_version(TYPE(o)->shared_keys) : 0;
-}
-
-/* The version that proves no instance of o's class keeps [name] among its
- * values, as long as the shared keys stay the same; 0 when none does. */
+/* When o's attributes are in its values array: the version of the shared
+ * keys that proves no instance of o's class keeps [name] among its values,
+ * as long as those keys stay the same.  0 otherwise, or when none does. */
 static uint32_t keys_version_without(Object *o, Object *name)
 {
-    uint32_t version = values_keys_version(o);
-    return version && dict_values_index(TYPE(o)->shared_keys, name) < 0 ? version : 0;
+    DictKeys *k = TYPE(o)->shared_keys;
+    if (!obj_has_inline_values(o) || dict_values_index(k, name) >= 0)
+        return 0;
+    return dict_keys_version(k);
 }
 
 /* Whether o.name is [descr], a function found on the class, called with
@@ -300,11 +296,8 @@ static bool is_plain_method(Object *o, Object *name, Object *descr)
     return !obj_instance_attr(o, name);
 }
 
-Object *obj_method_cached(Object *o, Object *name, AttrCache *c)
+Object *obj_method_remember(Object *o, Object *name, AttrCache *c)
 {
-    Object *hit = method_cache_hit(c, o);
-    if (hit)
-        return hit;
     Type *t = TYPE(o);
     if (t->getattr != obj_generic_getattr)
         return NULL;

@@ -89,10 +89,10 @@ bool type_repr_is_python(Type *t);
  * straight to its values-array slot next time (attr_cache_hit). */
 Object *obj_getattr_remember(Object *o, Object *name, AttrCache *c);
 int obj_setattr_remember(Object *o, Object *name, Object *value, AttrCache *c);
-/* LOAD_METHOD's question through the same kind of cache: the function on
- * o's class (borrowed) that o.name would bind to o, or NULL when o.name
- * must be looked up the generic way. */
-Object *obj_method_cached(Object *o, Object *name, AttrCache *c);
+/* LOAD_METHOD's question when method_cache_hit did not answer: the
+ * function on o's class (borrowed) that o.name would bind to o, remembered
+ * in [c], or NULL when o.name must be looked up the generic way. */
+Object *obj_method_remember(Object *o, Object *name, AttrCache *c);
 /* Called when a type's namespace changed: forgets cached lookups and
  * refreshes slots for dunder names. */
 void type_modified(Type *t, Object *name);
